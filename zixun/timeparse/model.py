@@ -1,0 +1,83 @@
+"""What the time engine returns: a matched expression and a publish-time guess."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+PRECISIONS = ("year", "month", "day", "hour", "minute", "second")
+
+
+def end_of(start: datetime, precision: str) -> datetime:
+    """The last second of the calendar unit that begins at ``start`` (inclusive end)."""
+    if precision == "year":
+        return start.replace(month=12, day=31, hour=23, minute=59, second=59, microsecond=0)
+    if precision == "month":
+        last = calendar.monthrange(start.year, start.month)[1]
+        return start.replace(day=last, hour=23, minute=59, second=59, microsecond=0)
+    if precision == "day":
+        return start.replace(hour=23, minute=59, second=59, microsecond=0)
+    if precision == "hour":
+        return start.replace(minute=59, second=59, microsecond=0)
+    if precision == "minute":
+        return start.replace(second=59, microsecond=0)
+    return start
+
+
+@dataclass(slots=True, frozen=True)
+class TimeMatch:
+    """One time expression found in a text.
+
+    ``start`` is the first instant. ``end`` is ``None`` when the expression names a single
+    calendar unit at ``precision`` ("11月6日" is the whole day: ``last`` gives 23:59:59), and the
+    inclusive last instant when it names a span ("11月6日至8日", "上午", "一季度").
+    ``kind``: ``absolute`` (a full year is written), ``partial`` (year or month taken from the
+    base time, past-biased), ``relative`` (昨天, 上周五, 3天前, 当天).
+    """
+
+    text: str
+    span: tuple[int, int]
+    start: datetime
+    end: datetime | None
+    precision: str
+    kind: str
+
+    @property
+    def last(self) -> datetime:
+        """Inclusive end of the expression, for a point the end of its calendar unit."""
+        return self.end if self.end is not None else end_of(self.start, self.precision)
+
+    def iso(self) -> str:
+        """``start`` as ISO 8601 with offset; ``precision`` says which parts are meaningful."""
+        return self.start.isoformat()
+
+
+@dataclass(slots=True, frozen=True)
+class PublishGuess:
+    """A publish time inferred from the body: when, how precisely, on what evidence, how sure."""
+
+    at: datetime
+    precision: str
+    evidence: str
+    confidence: float
+
+
+def add_months(dt: datetime, months: int) -> datetime:
+    """``dt`` moved by whole months, the day clamped to the target month's length."""
+    index = dt.year * 12 + (dt.month - 1) + months
+    year, month = divmod(index, 12)
+    day = min(dt.day, calendar.monthrange(year, month + 1)[1])
+    return dt.replace(year=year, month=month + 1, day=day)
+
+
+def shift(dt: datetime, unit: str, amount: float) -> datetime:
+    """``dt`` moved by ``amount`` units (year/month/week/day/hour/minute/second); halves allowed."""
+    if unit in ("year", "month"):
+        months = amount * (12 if unit == "year" else 1)
+        whole = int(months)
+        out = add_months(dt, whole)
+        frac = months - whole
+        return out + timedelta(days=round(frac * 30)) if frac else out
+    seconds = {"week": 604800, "day": 86400, "hour": 3600, "minute": 60, "second": 1}[unit]
+    return dt + timedelta(seconds=amount * seconds)

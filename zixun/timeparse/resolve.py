@@ -1,0 +1,363 @@
+"""Turn one group of adjacent atoms (2023年 11月 6日 晚上 8点) into a start, an end and a precision.
+
+Why past bias: in a news article a date without its year ("11月6日") or a bare weekday ("周五")
+names the past or near past of the publish time, so when filling the missing year, month or week
+from the base time would land after the base, we step one unit back. ``bias="none"`` fills from
+the base as is (JioNLP's convention), ``bias="future"`` steps forward (schedules, forecasts).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from zixun.timeparse.model import add_months, end_of
+from zixun.timeparse.numerals import cn_int, expand_year
+from zixun.timeparse.tables import (
+    DAY_PART,
+    DECADE_PART,
+    HOLIDAY_FIXED,
+    HOLIDAY_NTH,
+    MONTH_PART,
+    REL_DAY,
+    REL_MONTH,
+    REL_YEAR,
+    WEEK_PREFIX,
+    WEEKDAY,
+    YEAR_PART,
+)
+
+
+@dataclass(slots=True)
+class State:
+    """What a group of atoms says, field by field, before filling from the base time."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    relative: bool = False
+    explicit_year: bool = False
+    months: tuple[int, int] | None = None  # a part of a year: (first, last month)
+    days: tuple[int, int] | None = None  # a part of a month: (first, last day; 0 = month end)
+    years: tuple[int, int] | None = None  # century / decade
+    days_span: tuple[date, date] | None = None  # week, 周末, 今明两天
+    daypart: str | None = None
+    holiday: str | None = None
+    weekday: tuple[int | None, int] | None = None  # (week offset or None for bare, weekday)
+    hour_only_clock: bool = False
+
+
+class Unresolvable(Exception):
+    """The group needs a base time (or is not a valid date)."""
+
+
+def _num(s: str | None) -> int | None:
+    return cn_int(s) if s else None
+
+
+def read_atom(st: State, kind: str, m: re.Match[str], base: datetime | None, anchor: date | None) -> None:
+    """Add one atom's fields to ``st``; relative atoms are resolved against base/anchor now."""
+    g = m.group
+    if kind == "numdt":
+        st.year, st.month, st.day = int(g("ny")), int(g("nm")), int(g("nd"))
+        st.explicit_year = True
+        if g("nH"):
+            st.hour, st.minute = int(g("nH")), int(g("nM"))
+            st.second = int(g("nS")) if g("nS") else None
+    elif kind == "compact":
+        st.year, st.month, st.day, st.explicit_year = int(g("cy")), int(g("cm")), int(g("cd")), True
+    elif kind == "yyslash":
+        st.year, st.month, st.day = 2000 + int(g("sy")), int(g("sm")), int(g("sd"))
+        st.explicit_year = True
+    elif kind == "ym":
+        st.year, st.month, st.explicit_year = int(g("my")), int(g("mm")), True
+    elif kind == "md":
+        st.month, st.day = int(g("dm")), int(g("dd"))
+    elif kind == "clock":
+        st.hour, st.minute = int(g("ch")), int(g("cmi"))
+        st.second = int(g("cs")) if g("cs") else None
+    elif kind == "year":
+        text = g("yv")
+        value = cn_int(text)
+        if value is None:
+            raise Unresolvable
+        st.year = expand_year(value, len(text), base.year if base else None)
+        st.explicit_year = True
+    elif kind == "relyear":
+        off, anchored = REL_YEAR[g("ry")]
+        ref = anchor.year if anchored and anchor else (base.year if base else None)
+        if ref is None:
+            raise Unresolvable
+        st.year, st.relative = ref + off, True
+        if g("ry") == "今明两年":
+            st.years = (ref, ref + 1)
+    elif kind == "month":
+        st.month = _num(g("mv"))
+    elif kind == "relmonth":
+        off, anchored = REL_MONTH[g("rm")]
+        ref_d = anchor if anchored and anchor else (base.date() if base else None)
+        if ref_d is None:
+            raise Unresolvable
+        moved = add_months(datetime(ref_d.year, ref_d.month, 1), off)
+        st.year, st.month, st.relative = moved.year, moved.month, True
+    elif kind == "day":
+        st.day = _num(g("dv"))
+    elif kind == "relday":
+        word = g("rd")
+        off, anchored, part = REL_DAY[word]
+        ref_d = anchor if anchored and anchor else (base.date() if base else None)
+        if ref_d is None:
+            raise Unresolvable
+        d = ref_d + timedelta(days=off)
+        st.year, st.month, st.day, st.relative = d.year, d.month, d.day, True
+        st.daypart = part or st.daypart
+        if word == "今明两天":
+            st.days_span = (d, d + timedelta(days=1))
+    elif kind == "week":
+        _read_week(st, g("wp"), g("wd"), base)
+    elif kind == "quarter":
+        _read_quarter(st, g("q"), g("qs"), base)
+    elif kind == "halfyear":
+        st.months = YEAR_PART[g("hy")]
+    elif kind == "monthpart":
+        st.days = MONTH_PART[g("mp")]
+    elif kind == "holiday":
+        st.holiday = g("hol")
+    elif kind == "daypart":
+        word = g("dp")
+        if word in ("初", "底", "末"):
+            if st.years is not None:
+                lo, hi = st.years
+                st.years = (lo, lo + 19) if word == "初" else (hi - 19, hi)
+            elif st.month is not None:
+                st.days = MONTH_PART[word]
+            else:
+                st.months = YEAR_PART[word]
+        elif word in DAY_PART:
+            st.daypart = word
+    elif kind == "hm":
+        _read_hm(st, m)
+    elif kind in ("cent", "centr"):
+        if g("centn"):
+            n = _num(g("centn")) or 1
+            st.years = ((n - 1) * 100, (n - 1) * 100 + 99)
+        else:
+            if base is None:
+                raise Unresolvable
+            c = base.year // 100 * 100 - (100 if g("centr").startswith("上") else 0)
+            st.years = (c, c + 99)
+        st.explicit_year = True
+    elif kind == "decade":
+        _read_decade(st, g("decade"), g("decs"), base)
+    else:
+        raise Unresolvable
+
+
+def _read_week(st: State, prefix: str | None, wd: str | None, base: datetime | None) -> None:
+    if prefix is None and wd is None:
+        raise Unresolvable
+    if base is None:
+        raise Unresolvable
+    off = WEEK_PREFIX[prefix] if prefix else None
+    if st.day is not None:  # "6月1日周六": the weekday only confirms the date
+        return
+    monday = base.date() - timedelta(days=base.weekday()) + timedelta(days=7 * (off or 0))
+    st.relative = True
+    if wd is None:
+        st.days_span = (monday, monday + timedelta(days=6))
+    elif wd == "末":
+        st.days_span = (monday + timedelta(days=5), monday + timedelta(days=6))
+    else:
+        st.weekday = (off, WEEKDAY[wd])
+
+
+def _read_quarter(st: State, q: str, qs: str | None, base: datetime | None) -> None:
+    n_match = re.search(r"[一二三四两1-4]", q)
+    n = (cn_int(n_match.group()) or 1) if n_match else 1
+    if q.startswith(("上", "下", "本", "这", "当")):
+        if base is None:
+            raise Unresolvable
+        off = -1 if q[0] == "上" else (1 if q[0] == "下" else 0)
+        index = base.year * 4 + (base.month - 1) // 3 + off
+        st.year, st.relative = index // 4, True
+        first = index % 4 * 3 + 1
+        st.months = (first, first + 2)
+    elif q.startswith("前"):
+        st.months = (1, 3 * n)
+    elif q.startswith("后"):
+        st.months = (12 - 3 * n + 1, 12)
+    else:
+        first = (n - 1) * 3 + 1
+        st.months = (first, first + 2)
+    if qs == "初":
+        st.months = (st.months[0], st.months[0])
+    elif qs == "末":
+        st.months = (st.months[1], st.months[1])
+
+
+def _read_decade(st: State, text: str, part: str | None, base: datetime | None) -> None:
+    value = cn_int(text.replace("十", "0")) if "十" in text and len(text) == 2 else cn_int(text)
+    if value is None:
+        raise Unresolvable
+    if value >= 1000:
+        start = value
+    elif st.years is not None:
+        start = st.years[0] + value
+    else:
+        ref = base.year if base else 2030
+        start = 2000 + value if 2000 + value <= ref else 1900 + value
+    lo, hi = DECADE_PART.get(part or "", (0, 9))
+    st.years = (start + lo, start + hi)
+    st.explicit_year = True
+
+
+def _read_hm(st: State, m: re.Match[str]) -> None:
+    hour = cn_int(m.group("hv"))
+    if hour is None:
+        raise Unresolvable
+    st.hour = hour
+    if m.group("half"):
+        st.minute = 30
+    elif m.group("qt"):
+        st.minute = 15 if m.group("qt") in "一1" else 45
+    elif m.group("mi"):
+        st.minute = cn_int(m.group("mi").lstrip("零") or "0")
+        if m.group("se"):
+            st.second = cn_int(m.group("se").lstrip("零") or "0")
+    st.hour_only_clock = st.minute is None
+
+
+def _holiday(name: str, year: int) -> date:
+    if name in HOLIDAY_FIXED:
+        mo, d = HOLIDAY_FIXED[name]
+        return date(year, mo, d)
+    mo, wd, n = HOLIDAY_NTH[name]
+    first = date(year, mo, 1)
+    return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _apply_time(day: datetime, st: State) -> tuple[datetime, datetime | None, str]:
+    """Clock time and day part on a resolved day."""
+    part = DAY_PART.get(st.daypart or "")
+    if st.hour is None:
+        if part is None:
+            return day, None, "day"
+        return day.replace(hour=part[0]), day.replace(hour=part[1], minute=59, second=59), "hour"
+    hour = st.hour
+    if part is not None:
+        mode = part[2]
+        if mode == "pm" and hour < 12 and not (st.daypart in ("晚上", "晚间", "晚") and hour < 5):
+            hour += 12
+        elif mode == "noon" and hour <= 5:
+            hour += 12
+        elif mode == "night" and 6 <= hour < 12:
+            hour += 12
+        elif mode in ("night", "pm") and hour == 12 and st.daypart not in ("中午", "午后", "下午"):
+            hour = 24
+    minute, second = st.minute or 0, st.second or 0
+    if hour > 24 or minute > 59 or second > 59:
+        raise Unresolvable
+    start = day + timedelta(hours=hour, minutes=minute, seconds=second)
+    precision = "second" if st.second is not None else ("minute" if st.minute is not None else "hour")
+    return start, None, precision
+
+
+def finish(st: State, base: datetime | None, bias: str, tz: object) -> tuple[datetime, datetime | None, str]:
+    """Fill what the group left out from the base time (past-biased) and build the datetimes."""
+    tzinfo = base.tzinfo if base is not None else tz
+    def mk(y: int, mo: int = 1, d: int = 1) -> datetime:
+        try:
+            return datetime(y, mo, d, tzinfo=tzinfo)  # type: ignore[arg-type]
+        except ValueError as exc:
+            raise Unresolvable from exc
+
+    if st.years is not None and st.month is None:
+        return mk(st.years[0]), mk(st.years[1], 12, 31).replace(hour=23, minute=59, second=59), "year"
+    if st.days_span is not None:
+        a, b = st.days_span
+        return mk(a.year, a.month, a.day), mk(b.year, b.month, b.day).replace(hour=23, minute=59, second=59), "day"
+    if st.weekday is not None:
+        if base is None:
+            raise Unresolvable
+        off, wd = st.weekday
+        monday = base.date() - timedelta(days=base.weekday()) + timedelta(days=7 * (off or 0))
+        d = monday + timedelta(days=wd)
+        if off is None and bias == "past" and d > base.date():
+            d -= timedelta(days=7)
+        elif off is None and bias == "future" and d < base.date():
+            d += timedelta(days=7)
+        return _apply_time(mk(d.year, d.month, d.day), st)
+    if st.holiday is not None:
+        year_given = st.year is not None
+        if st.year is None and base is None:
+            raise Unresolvable
+        year = st.year if st.year is not None else base.year  # type: ignore[union-attr]
+        d = _holiday(st.holiday, year)
+        if not year_given and base is not None:
+            if bias == "past" and d > base.date():
+                d = _holiday(st.holiday, year - 1)
+            elif bias == "future" and d < base.date():
+                d = _holiday(st.holiday, year + 1)
+        return _apply_time(mk(d.year, d.month, d.day), st)
+    if st.year is None and st.month is None and st.day is None:
+        if st.months is not None:
+            pass
+        elif st.hour is not None or st.daypart is not None or st.days is not None:
+            if base is None:
+                raise Unresolvable
+            if st.days is None:
+                st.year, st.month, st.day = base.year, base.month, base.day
+        else:
+            raise Unresolvable
+    return _fill(st, base, bias, mk)
+
+
+def _fill(st: State, base: datetime | None, bias: str, mk: object) -> tuple[datetime, datetime | None, str]:
+    make = mk  # a closure that builds aware datetimes
+    assert callable(make)
+    if st.year is None:
+        if base is None:
+            raise Unresolvable
+        if st.month is None and st.months is None and st.days is not None:
+            st.month = base.month
+        if st.month is None and st.months is None:  # a bare day: month from the base
+            year, month = base.year, base.month
+            if st.day is not None and st.day > calendar.monthrange(year, month)[1] or (
+                bias == "past" and (st.day or 1) > base.day):
+                prev = add_months(datetime(year, month, 1), -1)
+                year, month = prev.year, prev.month
+            elif bias == "future" and (st.day or 1) < base.day:
+                nxt = add_months(datetime(year, month, 1), 1)
+                year, month = nxt.year, nxt.month
+            st.year, st.month = year, month
+        else:
+            first_month = st.month if st.month is not None else st.months[0]  # type: ignore[index]
+            year = base.year
+            if bias == "past" and (first_month, st.day or 1) > (base.month, base.day):
+                year -= 1
+            elif bias == "future" and (st.months[1] if st.months else first_month, st.day or 31) < (base.month, base.day):
+                year += 1
+            st.year = year
+    if st.month is None:
+        lo, hi = st.months if st.months is not None else (1, 12)
+        start = make(st.year, lo)
+        if st.months is None:
+            return start, None, "year"
+        if lo == hi:
+            return start, None, "month"
+        return start, end_of(make(st.year, hi), "month"), "month"
+    if not 1 <= st.month <= 12:
+        raise Unresolvable
+    if st.day is None:
+        if st.days is not None:
+            lo, hi = st.days
+            last = calendar.monthrange(st.year, st.month)[1]
+            a, b = make(st.year, st.month, lo), make(st.year, st.month, hi or last)
+            return a, end_of(b, "day"), "day"
+        return make(st.year, st.month), None, "month"
+    return _apply_time(make(st.year, st.month, st.day), st)
