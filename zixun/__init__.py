@@ -1,0 +1,18 @@
+"""zixun (资讯): a Chinese news engine — raw pages in, finished article pages out.
+
+Public API: ``extract`` (one page → Article, pure), the ``Article`` record and its parts,
+and the error tree. Storage, search and recommendation live in ``zixun.api``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from zixun.errors import ZixunError
+from zixun.model import Article, Byline, Published, RelatedItem
+from zixun.api import extract
+
+__all__ = ["Article", "Byline", "Published", "RelatedItem", "ZixunError", "extract"]
+__version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

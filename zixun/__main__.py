@@ -1,0 +1,3 @@
+from zixun.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""大家还在看: related (content), co-read (sessions), trending (decayed views), fresh; blended."""

@@ -1,0 +1,1 @@
+"""Pipeline stages: each module has one public ``run(article, page)`` that fills part of the Article."""

@@ -1,0 +1,59 @@
+"""What is not article text on Chinese news pages: shared by extraction and cleaning.
+
+Why by hand: these are Chinese-site conventions (责任编辑, 相关阅读, 上一篇, ICP licence
+lines, 扫码下载APP…) that generic extractors were not built for.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A whole line that is boilerplate.
+LINE = re.compile(
+    r"^\s*[\[【（(]?\s*("
+    r"责任编辑|責任編輯|编辑|編輯|审核|審核|校对|校對|监制|監製|值班编辑|本文编辑|实习编辑|主编|来源|來源|原标题|原標題|"
+    r"相关阅读|相關閱讀|相关新闻|相關新聞|相关链接|相關鏈接|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|熱門推薦|"
+    r"猜你喜欢|大家都在看|大家还在看|更多精彩|更多新闻|相关文章|上一篇|下一篇|上一頁|下一頁|返回首页|返回顶部|"
+    r"分享到|分享至|打印|关闭窗口|關閉窗口|我要评论|發表評論|发表评论|网友评论|網友評論|评论|點擊|点击|扫码|掃碼|"
+    r"长按|關注|关注我们|下载|免责声明|免責聲明|声明|聲明|版权|版權|copyright|©|all rights reserved|"
+    r"(京|沪|粤|浙|苏|鲁|川|鄂|湘|闽|豫|冀|辽|吉|黑|皖|赣|晋|陕|甘|青|琼|云|贵|桂|蒙|宁|新|藏|津|渝)ICP|ICP备|ICP证|"
+    r"增值电信|互联网新闻信息服务许可证|违法和不良信息举报|举报电话|举报邮箱|联系我们|關於我們|关于我们|广告服务|"
+    r"网站地图|隐私政策|用户协议|加载更多|查看更多|展开全文|阅读全文|阅读原文|阅读数|阅读 \d|字号|字體|"
+    r"本文来自|本文來自|本文转载|本文轉載|转载请|轉載請|未经授权|未經授權|文章来源|图片来源|圖片來源|"
+    r"标签|標籤|关键词|關鍵詞|tags?:"
+    r")",
+    re.I,
+)
+
+# Boilerplate anywhere in a short line.
+ANYWHERE = re.compile(
+    r"(版权所有|版權所有|ICP备|ICP证|ICP證|京公网安备|公网安备|All Rights Reserved|Copyright\s*©|"
+    r"扫描二维码|掃描二維碼|下载客户端|下載客戶端|点击关注|點擊關注|关注公众号|關注公眾號|微信扫一扫|"
+    r"分享到[:：]|分享至[:：]|上一篇[:：]|下一篇[:：]|責任編輯[:：]|责任编辑[:：]|"
+    r"打开APP|打開APP|APP内打开|未经许可不得转载|未經許可不得轉載|未经授权不得转载)",
+    re.I,
+)
+
+# class/id names of elements that hold no article text.
+JUNK_ATTR = re.compile(
+    r"(^|[\s_\-])(nav|navbar|menu|footer|foot|header-nav|breadcrumbs?|crumbs?|share|sharing|social|comment|comments|"
+    r"cmt|reply|related|relate|recommend|recommendation|rec-list|hot-?news|hotlist|rank|sidebar|side|aside|"
+    r"ad|ads|advert|advertisement|banner|sponsor|copyright|footer-info|toolbar|tool-bar|pagination|pager|"
+    r"subscribe|qrcode|qr-code|login|search|download-app|app-download|tags?|keywords?)([\s_\-]|$)",
+    re.I,
+)
+
+NON_CONTENT_TAGS = (
+    "script", "style", "noscript", "iframe", "form", "nav", "footer", "aside", "select", "button",
+    "input", "textarea", "svg", "canvas", "object", "embed", "template", "link", "meta", "head",
+)
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """True for a whole line that a reader would not count as article text."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if LINE.match(stripped) and (len(stripped) < 40 or re.match(r"^.{0,12}[:：]", stripped)):
+        return True
+    return len(stripped) < 160 and bool(ANYWHERE.search(stripped))

@@ -1,0 +1,31 @@
+"""Final clean-up of body paragraphs: NFC, boilerplate lines, repeats, the headline itself."""
+
+from __future__ import annotations
+
+from zixun.model import Article
+from zixun.read.page import Page
+from zixun.stages.boilerplate import is_boilerplate_line
+from zixun.text.normalize import clean_line, for_matching
+
+
+def clean_paragraphs(paragraphs: list[str], *, title: str | None = None) -> list[str]:
+    """Drop boilerplate and repeated paragraphs, keep order; never edits a kept paragraph's words."""
+    seen: set[str] = set()
+    title_key = for_matching(title) if title else None
+    out: list[str] = []
+    for raw in paragraphs:
+        p = clean_line(raw)
+        if not p or is_boilerplate_line(p):
+            continue
+        key = for_matching(p)
+        if key in seen or key == title_key:
+            continue
+        seen.add(key)
+        out.append(p)
+    return out
+
+
+def run(article: Article, page: Page) -> None:
+    article.paragraphs = clean_paragraphs(article.paragraphs, title=article.title or None)
+    if not article.paragraphs and page.kind == "html" and page.tree is not None:
+        page.warnings.append(f"{page.source}: the body is empty after removing boilerplate")

@@ -1,0 +1,72 @@
+"""The headline: the page's own headline without its site suffix, or one generated from the lead.
+
+Why by hand: Chinese portals put "标题_频道_站点" or "标题-站点" in ``<title>``; the
+``<h1>`` is usually right but sometimes is the site logo. We prefer JSON-LD/og:title/h1
+when they agree with ``<title>``, and otherwise the longest ``<title>`` segment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zixun.model import Article
+from zixun.read.page import Page
+from zixun.text.normalize import clean_line
+from zixun.text.sentences import split_sentences
+
+_SUFFIX_SPLIT = re.compile(r"\s*(?:_|\||｜| - | — | – |--|－|—)\s*")
+_LEAD_PREFIX = re.compile(
+    r"^((\d{4}年)?\d{1,2}月\d{1,2}日[^，,]{0,6}[，,]|近日[，,]?|日前[，,]?|今天[，,]?|昨天[，,]?|昨日[，,]?|"
+    r"据[^，,]{1,20}(报道|消息)[，,]|记者[^，,]{0,10}(获悉|了解到)[，,])"
+)
+MAX_GENERATED = 30
+
+
+def strip_site_suffix(title: str, h1: str | None = None) -> str:
+    title = clean_line(title)
+    if h1 and h1 in title:
+        return h1
+    parts = [p for p in _SUFFIX_SPLIT.split(title) if p]
+    if len(parts) <= 1:
+        return title
+    return max(parts, key=len) if len(parts[0]) < 6 else parts[0]
+
+
+def generate_title(lead: str) -> str:
+    """A short factual headline (≤ 30 chars) from the lead sentence: its first clauses."""
+    sents = split_sentences(lead)
+    if not sents:
+        return ""
+    s = _LEAD_PREFIX.sub("", sents[0]).rstrip("。！？!?；;")
+    if len(s) <= MAX_GENERATED:
+        return s
+    clauses = re.split(r"(?<=[，,：:；;])", s)
+    out = ""
+    for c in clauses:
+        if len(out) + len(c.rstrip("，,：:；;")) > MAX_GENERATED:
+            break
+        out += c
+    out = out.rstrip("，,：:；;")
+    return out or s[:MAX_GENERATED]
+
+
+def run(article: Article, page: Page) -> None:
+    hints = page.hints
+    if article.title:
+        article.title = clean_line(article.title)
+        return
+    h1 = hints.get("h1")
+    for key in ("jsonld_title", "og_title"):
+        cand = hints.get(key)
+        if cand:
+            article.title = strip_site_suffix(str(cand), h1)
+            return
+    if h1 and (not hints.get("html_title") or str(h1)[:6] in str(hints["html_title"])):
+        article.title = str(h1)
+        return
+    if hints.get("html_title"):
+        article.title = strip_site_suffix(str(hints["html_title"]), h1)
+        return
+    lead = article.summary or (article.paragraphs[0] if article.paragraphs else "")
+    article.title = generate_title(lead)
+    article.title_generated = bool(article.title)

@@ -1,0 +1,78 @@
+"""Named, ordered schema migrations. Never edit one after release: add a new one.
+
+Each entry is (name, sqlite_sql, postgres_sql); stores apply the missing ones in order
+inside a transaction and record them in the ``migrations`` table.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[tuple[str, str, str], ...] = (
+    (
+        "0001_articles",
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            url TEXT,
+            content_hash TEXT NOT NULL,
+            title TEXT NOT NULL,
+            published_at TEXT,
+            category TEXT,
+            outlet TEXT,
+            data TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_published ON articles(published_at);
+        CREATE INDEX articles_hash ON articles(content_hash);
+        CREATE INDEX articles_outlet ON articles(outlet);
+        CREATE INDEX articles_category ON articles(category);
+        CREATE TABLE article_tags (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (article_id, tag)
+        );
+        CREATE INDEX article_tags_tag ON article_tags(tag);
+        CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tags, tokenize = 'unicode61 remove_diacritics 0');
+        CREATE TABLE views (
+            article_id INTEGER NOT NULL,
+            reader TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX views_at ON views(at);
+        """,
+        """
+        CREATE TABLE articles (
+            id BIGSERIAL PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            url TEXT,
+            content_hash TEXT NOT NULL,
+            title TEXT NOT NULL,
+            published_at TEXT,
+            category TEXT,
+            outlet TEXT,
+            data JSONB NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            fts TSVECTOR
+        );
+        CREATE INDEX articles_published ON articles(published_at);
+        CREATE INDEX articles_hash ON articles(content_hash);
+        CREATE INDEX articles_outlet ON articles(outlet);
+        CREATE INDEX articles_category ON articles(category);
+        CREATE INDEX articles_fts ON articles USING GIN (fts);
+        CREATE TABLE article_tags (
+            article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (article_id, tag)
+        );
+        CREATE INDEX article_tags_tag ON article_tags(tag);
+        CREATE TABLE views (
+            article_id BIGINT NOT NULL,
+            reader TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX views_at ON views(at);
+        """,
+    ),
+)

@@ -1,0 +1,1 @@
+"""Chinese text helpers: normalisation, sentence splitting and segmentation (done once, here)."""

@@ -1,0 +1,1 @@
+"""The site and the JSON API (FastAPI + Jinja2); thin over ``zixun.api``."""
