@@ -11,8 +11,11 @@ import logging
 from zixun.errors import ZixunError
 from zixun.model import Article, Byline, Published, RelatedItem
 from zixun.api import extract
+from zixun.stages.category import classify
+from zixun.stages.summary import summarize
+from zixun.stages.tags import tag
 
-__all__ = ["Article", "Byline", "Published", "RelatedItem", "ZixunError", "extract"]
+__all__ = ["Article", "Byline", "Published", "RelatedItem", "ZixunError", "classify", "extract", "summarize", "tag"]
 __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
