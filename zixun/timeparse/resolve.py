@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from zixun.timeparse.model import add_months, end_of
 from zixun.timeparse.numerals import cn_int, expand_year
@@ -50,6 +51,8 @@ class State:
     holiday: str | None = None
     weekday: tuple[int | None, int] | None = None  # (week offset or None for bare, weekday)
     hour_only_clock: bool = False
+    nth_week: tuple[int, int | None] | None = None  # 第3周 / 第3个星期日: (n, weekday)
+    nth_day: int | None = None  # 2025年第一天, 第三天
 
 
 class Unresolvable(Exception):
@@ -98,6 +101,21 @@ def read_atom(st: State, kind: str, m: re.Match[str], base: datetime | None, anc
             st.years = (ref, ref + 1)
     elif kind == "month":
         st.month = _num(g("mv"))
+        if g("mvd"):
+            st.day = _num(g("mvd"))
+    elif kind == "nthweek":
+        n = _num(g("nw"))
+        if not n:
+            raise Unresolvable
+        st.nth_week = (n, WEEKDAY[g("nwd")] if g("nwd") else None)
+    elif kind == "monthsof":
+        n = _num(g("mo_n")) if g("mo_n") else 1
+        if not n or n > 12:
+            raise Unresolvable
+        p = g("mo_p")
+        st.months = (1, n) if p == "前" else ((13 - n, 12) if p == "后" else ((n, n) if p == "第" else (1, 1)))
+    elif kind == "nthday":
+        st.nth_day = _num(g("nd_n"))
     elif kind == "relmonth":
         off, anchored = REL_MONTH[g("rm")]
         ref_d = anchor if anchored and anchor else (base.date() if base else None)
@@ -267,15 +285,18 @@ def _apply_time(day: datetime, st: State) -> tuple[datetime, datetime | None, st
     return start, None, precision
 
 
-def finish(st: State, base: datetime | None, bias: str, tz: object) -> tuple[datetime, datetime | None, str]:
+def finish(st: State, base: datetime | None, bias: str, tz: tzinfo) -> tuple[datetime, datetime | None, str]:
     """Fill what the group left out from the base time (past-biased) and build the datetimes."""
-    tzinfo = base.tzinfo if base is not None else tz
+    zone = base.tzinfo if base is not None else tz
+
     def mk(y: int, mo: int = 1, d: int = 1) -> datetime:
         try:
-            return datetime(y, mo, d, tzinfo=tzinfo)  # type: ignore[arg-type]
+            return datetime(y, mo, d, tzinfo=zone)
         except ValueError as exc:
             raise Unresolvable from exc
 
+    if st.nth_week is not None or st.nth_day is not None:
+        return _nth(st, base, mk)
     if st.years is not None and st.month is None:
         return mk(st.years[0]), mk(st.years[1], 12, 31).replace(hour=23, minute=59, second=59), "year"
     if st.days_span is not None:
@@ -317,9 +338,8 @@ def finish(st: State, base: datetime | None, bias: str, tz: object) -> tuple[dat
     return _fill(st, base, bias, mk)
 
 
-def _fill(st: State, base: datetime | None, bias: str, mk: object) -> tuple[datetime, datetime | None, str]:
-    make = mk  # a closure that builds aware datetimes
-    assert callable(make)
+def _fill(st: State, base: datetime | None, bias: str, mk: Callable[..., datetime]) -> tuple[datetime, datetime | None, str]:
+    make = mk  # builds aware datetimes in the base's zone
     if st.year is None:
         if base is None:
             raise Unresolvable
@@ -361,3 +381,28 @@ def _fill(st: State, base: datetime | None, bias: str, mk: object) -> tuple[date
             return a, end_of(b, "day"), "day"
         return make(st.year, st.month), None, "month"
     return _apply_time(make(st.year, st.month, st.day), st)
+
+
+def _nth(st: State, base: datetime | None, mk: Callable[..., datetime]) -> tuple[datetime, datetime | None, str]:
+    """第3周 (weeks count from the month's or year's first Monday), 第3个星期日, 第十天."""
+    if st.nth_day is not None:
+        if st.year is not None and st.month is None:
+            d = date(st.year, 1, 1) + timedelta(days=st.nth_day - 1)
+        elif base is not None:
+            d = base.date() + timedelta(days=st.nth_day - 1)
+        else:
+            raise Unresolvable
+        return _apply_time(mk(d.year, d.month, d.day), st)
+    assert st.nth_week is not None
+    n, wd = st.nth_week
+    if st.year is None:
+        if base is None:
+            raise Unresolvable
+        st.year = base.year
+    first = date(st.year, st.month or 1, 1)
+    if wd is not None:
+        d = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+        return _apply_time(mk(d.year, d.month, d.day), st)
+    monday = first + timedelta(days=(0 - first.weekday()) % 7 + 7 * (n - 1))
+    sunday = monday + timedelta(days=6)
+    return mk(monday.year, monday.month, monday.day), end_of(mk(sunday.year, sunday.month, sunday.day), "day"), "day"

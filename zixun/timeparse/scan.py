@@ -28,7 +28,7 @@ RANK: dict[str, tuple[float, float]] = {
     "numdt": (0, 2), "compact": (0, 2), "yyslash": (0, 2), "ym": (0, 1), "year": (0, 0),
     "relyear": (0, 0), "quarter": (0.5, 0.5), "halfyear": (0.5, 0.5), "month": (1, 1),
     "relmonth": (1, 1), "md": (1, 2), "monthpart": (1.5, 1.5), "day": (2, 2), "relday": (2, 2),
-    "week": (2, 2), "holiday": (2, 2), "daypart": (3, 3), "hm": (4, 4), "clock": (4, 5),
+    "week": (2, 2), "holiday": (2, 2), "nthweek": (2, 2), "monthsof": (1, 1), "nthday": (2, 2), "daypart": (3, 3), "hm": (4, 4), "clock": (4, 5),
 }
 ATTACH_ONLY = {"早", "晚", "夜", "初", "底", "末", "许", "整"}
 ANCHORED_WORDS = ("当天", "当日", "同日", "同一天", "当晚", "当夜", "次日", "翌日", "第二天", "隔天",
@@ -58,7 +58,7 @@ def _scan(norm: str) -> list[Atom]:
 
 def _md_ok(m: re.Match[str], norm: str) -> bool:
     """"09-01", "11/3号", "6·30" are dates; "1-2" (a score) and "3/4" (a fraction) are not."""
-    after = norm[m.end(): m.end() + 1]
+    after = m.group("ddu") or ""
     return (len(m.group("dm")) == 2 and len(m.group("dd")) == 2) or after in ("号", "日") or m.group("dsep") == "·"
 
 
@@ -75,10 +75,10 @@ def _groups(atoms: list[Atom], norm: str) -> list[list[Atom]]:
         if glued and a.kind == "week" and cur[-1].kind in ("day", "md", "numdt"):
             cur.append(a)  # "6月1日周六": the weekday is redundant
             continue
-        lo = RANK.get(a.kind, (99, 99))[0]
+        lo = _rank(a)[0]
         if glued and a.kind not in STANDALONE and cur[-1].kind not in STANDALONE and lo > hi:
             cur.append(a)
-            hi = RANK[a.kind][1]
+            hi = _rank(a)[1]
             continue
         if cur:
             groups.append(cur)
@@ -86,10 +86,18 @@ def _groups(atoms: list[Atom], norm: str) -> list[list[Atom]]:
         if a.kind == "daypart" and word in ATTACH_ONLY:
             continue
         cur = [a]
-        hi = RANK.get(a.kind, (99, 99))[1]
+        hi = _rank(a)[1]
     if cur:
         groups.append(cur)
     return [g for g in groups if _plausible(g)]
+
+
+def _rank(a: Atom) -> tuple[float, float]:
+    if a.kind == "nrange":
+        unit = a.m.group("ru")
+        r = 2.0 if unit in ("日", "号") else (1.0 if unit.startswith("月") else 4.0)
+        return r, r
+    return RANK.get(a.kind, (99.0, 99.0))
 
 
 def _plausible(group: list[Atom]) -> bool:
@@ -106,7 +114,7 @@ def _resolve(group: list[Atom], base: datetime | None, anchor: datetime | None, 
     if inherit is not None:
         st.year, st.month, st.day = inherit.year, inherit.month, inherit.day
         st.explicit_year, st.relative, st.daypart = inherit.explicit_year, inherit.relative, inherit.daypart
-        top = RANK.get(group[0].kind, (0, 0))[0]
+        top = _rank(group[0])[0]
         if top <= 0:
             st.year = None
         if top <= 1:
