@@ -2,10 +2,14 @@
 
 - ``parse_times(text, base)``: every expression (2023年11月6日 14:30, 6日晚, 上周五, 3天前…).
 - ``parse_datetime_string(value)``: one metadata / date-line value → the best absolute time.
-- ``infer_published(title, paragraphs, base)``: the publish time from the body when a page has none.
+- ``infer_published(title, paragraphs, base)``: the publish day when a page states none.
+- ``parse_duration(text)``: 三年, 36天5小时30分, 3~6个月 as unit dicts.
 """
 
+from zixun.timeparse.durations import parse_duration
+from zixun.timeparse.infer import infer_published
 from zixun.timeparse.model import PublishGuess, TimeMatch
 from zixun.timeparse.scan import parse_times
+from zixun.timeparse.strings import parse_datetime_string
 
-__all__ = ["PublishGuess", "TimeMatch", "parse_times"]
+__all__ = ["PublishGuess", "TimeMatch", "infer_published", "parse_datetime_string", "parse_duration", "parse_times"]

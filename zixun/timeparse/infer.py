@@ -1,0 +1,138 @@
+"""``infer_published``: the publish day of a page that states none, read from its body.
+
+Why these rules (news writing habits, checked on CCTV 新闻联播 and portal pages):
+
+- A dateline "新华社北京11月6日电" is the publish day (or the eve of it): strongest evidence.
+- Otherwise the story reports events: "11月6日，…", "俄方22号说", "26日上午…举行". The article
+  is written on or after every *past* event it dates, so the publish day is the latest dated
+  event, leaving out clauses about the future (将, 计划, 预计…) and dates after the base time.
+- Relative words (今天, 昨天, 上周五) count from the unknown publish day, not from the base time,
+  so they are not evidence here; "当天" only points back at a dated event.
+- Without a base time, a date without its year ("11月6日") takes the first year that puts it on
+  or after every dated past event ("2022年12月…完成融资" ⇒ after Dec 2022); "2020年创立…
+  已走过三年" supports 2023. With no year evidence at all we decline rather than invent one.
+- Precision is day at best; the guess is the day's midnight in the base's zone (+08:00).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from zixun.timeparse.model import PublishGuess, TimeMatch
+from zixun.timeparse.numerals import cn_int, normalize
+from zixun.timeparse.scan import parse_times
+
+CST = timezone(timedelta(hours=8))
+_FAKE_BASE = datetime(2000, 12, 31, tzinfo=CST)  # a leap year: 2月29日 survives until we pick the year
+_FUTURE = re.compile(r"将|计划|预计|拟于|拟在|有望|预期|力争|争取|届时|即将|未来|明年|下月|下周|前完成|之前完成|起实施|起施行")
+_CLAUSE_END = re.compile(r"[。！？；!?;\n]")
+_DATELINE = re.compile(r"(?P<md>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)(?:电|讯)")
+_SINCE = re.compile(r"自?(?P<y>(?:19|20)\d\d)年[^。；]{0,12}?(?:成立|创立|创办|创建|成立以来|以来)")
+_YEARS_ON = re.compile(r"(?:已经|已|了|走过)[^。；，]{0,8}?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?:个)?年")
+_MONTH_IN = re.compile(r"月|\d[-/·]\d")
+
+
+@dataclass(slots=True)
+class _Event:
+    match: TimeMatch
+    evidence: str
+    unit: int  # index of the title/paragraph
+    dateline: bool
+    month_day: tuple[int, int] | None  # set when the year is still to be chosen (no base)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    right_m = _CLAUSE_END.search(text, end)
+    right = right_m.start() if right_m else len(text)
+    return text[left:right].strip()
+
+
+def _evidence(text: str, start: int, end: int) -> str:
+    clause = _clause(text, start, end)
+    return clause if len(clause) <= 80 else text[start: min(len(text), start + 60)]
+
+
+def infer_published(title: str | None, paragraphs: list[str], base: datetime | None) -> PublishGuess | None:
+    """The publish day from the body, or None to decline. See the module docstring for the rules."""
+    if base is not None and base.tzinfo is None:
+        base = base.replace(tzinfo=CST)
+    units = ([title] if title else []) + [p for p in paragraphs if p and p.strip()]
+    events: list[_Event] = []
+    lower: datetime | None = None  # the article is on or after this (latest dated past fact)
+    since_year: int | None = None
+    for index, text in enumerate(units):
+        text = text[:5000]
+        norm = normalize(text)
+        dateline_spans = [(m.start("md"), m.end("md")) for m in _DATELINE.finditer(norm, 0, min(len(norm), 200))]
+        for tm in parse_times(text, base if base is not None else _FAKE_BASE, bias="past" if base else "none"):
+            if tm.kind == "relative":
+                continue
+            clause = _clause(norm, *tm.span)
+            if _FUTURE.search(clause):
+                continue
+            if tm.kind == "absolute":
+                if base is not None and tm.start > base:
+                    continue
+                if lower is None or tm.start > lower:
+                    lower = tm.start
+            if tm.precision not in ("day", "hour", "minute", "second") or (tm.end is not None and tm.end - tm.start > timedelta(days=1)):
+                continue
+            if tm.kind == "partial" and base is None:
+                if not _MONTH_IN.search(normalize(tm.text)):
+                    continue  # "6日" without a month and without a base: nothing to stand on
+                md = (tm.start.month, tm.start.day)
+            else:
+                md = None
+            dateline = any(a <= tm.span[0] < b for a, b in dateline_spans)
+            events.append(_Event(tm, _evidence(text, *tm.span), index, dateline, md))
+        if since_year is None:
+            since = _SINCE.search(norm)
+            years_on = _YEARS_ON.search(norm, since.end()) if since else None
+            if since and years_on:
+                n = cn_int(years_on.group("n"))
+                if n is not None and 0 < n < 100:
+                    since_year = int(since.group("y")) + n
+    return _choose(events, lower, since_year, base)
+
+
+def _day(dt: datetime) -> datetime:
+    return dt.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def _choose(events: list[_Event], lower: datetime | None, since_year: int | None,
+            base: datetime | None) -> PublishGuess | None:
+    dated: list[tuple[datetime, _Event, float]] = []
+    for ev in events:
+        if ev.month_day is None:
+            dated.append((_day(ev.match.start), ev, 0.0))
+            continue
+        month, day = ev.month_day
+        if lower is None and since_year is None:
+            continue
+        year = since_year if lower is None else lower.year
+        penalty = 0.15 if lower is not None else 0.3
+        for y in range(year, year + 3):
+            try:
+                candidate = datetime(y, month, day, tzinfo=CST)
+            except ValueError:
+                continue
+            if lower is None or candidate >= _day(lower).replace(day=1):
+                if since_year is not None and y == since_year:
+                    penalty -= 0.1
+                dated.append((candidate, ev, penalty))
+                break
+    if not dated:
+        return None
+    datelines = [d for d in dated if d[1].dateline]
+    pool = datelines or dated
+    at, ev, penalty = max(pool, key=lambda d: (d[0], -d[1].unit))
+    confidence = 0.85 if ev.dateline else 0.6
+    if not ev.dateline and sum(1 for d in dated if d[0] == at) > 1:
+        confidence += 0.1  # several mentions of the same day
+    if base is not None and base - at > timedelta(days=60):
+        confidence -= 0.3  # long before the base: maybe a background date, not the news
+    confidence = max(0.05, min(0.95, confidence - penalty))
+    return PublishGuess(at=at, precision="day", evidence=ev.evidence, confidence=round(confidence, 2))

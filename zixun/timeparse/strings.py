@@ -1,0 +1,87 @@
+"""``parse_datetime_string``: one metadata or date-line value → the best absolute time.
+
+Why not only ``datetime.fromisoformat``: real pages put "2005-5-7 21:23:57", "2023年11月06日 14:30
+来源：新华网", RFC 2822 ("Mon, 06 Nov 2023 06:30:00 GMT"), "20231106" or epoch seconds in their
+meta tags and date lines. ISO and RFC 2822 go through the standard library (they carry their own
+zone); everything else through the Chinese scanner, read in ``default_tz``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+
+from zixun.timeparse.model import TimeMatch
+from zixun.timeparse.scan import parse_times
+
+_ISO = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?\s?(?:Z|[+-]\d{2}:?\d{2})?$"
+)
+_RFC = re.compile(r"^(?:[A-Z][a-z]{2},\s*)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{1,2}:\d{2}")
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+_OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
+
+
+def make_tz(value: str) -> timezone:
+    """"+08:00" / "+0800" / "Z" → a fixed-offset zone (ValueError otherwise)."""
+    if value in ("Z", "UTC", "GMT"):
+        return timezone.utc
+    m = _OFFSET.match(value.strip())
+    if not m:
+        raise ValueError(f"time zone {value!r} is not an offset like +08:00")
+    minutes = int(m.group(2)) * 60 + int(m.group(3))
+    return timezone(timedelta(minutes=-minutes if m.group(1) == "-" else minutes))
+
+
+def _precision_of(dt: datetime, text: str) -> str:
+    if re.search(r"\d:\d{2}:\d{2}", text):
+        return "second"
+    if re.search(r"\d:\d{2}", text):
+        return "minute"
+    return "day"
+
+
+def parse_datetime_string(
+    value: str, *, default_tz: str = "+08:00", base: datetime | None = None
+) -> TimeMatch | None:
+    """The first/best absolute time in a metadata value or date line, or None.
+
+    Naive values are read in ``default_tz`` (Chinese sites: +08:00). ``base`` lets a date line's
+    relative wording ("3小时前", "昨天 14:30") resolve; without it only absolute times count.
+    """
+    text = (value or "").strip()
+    if not text or len(text) > 2000:
+        return None
+    tz = make_tz(default_tz)
+    if _ISO.match(text):
+        try:
+            dt = datetime.fromisoformat(text.replace(" +", "+").replace(" -", "-"))
+        except ValueError:
+            dt = None
+        if dt is not None:
+            dt = dt if dt.tzinfo else dt.replace(tzinfo=tz)
+            return TimeMatch(value, (0, len(value)), dt, None, _precision_of(dt, text), "absolute")
+    if _RFC.match(text):
+        try:
+            dt = parsedate_to_datetime(text)
+        except (TypeError, ValueError):
+            dt = None
+        if dt is not None:
+            dt = dt if dt.tzinfo else dt.replace(tzinfo=tz)
+            return TimeMatch(value, (0, len(value)), dt, None, _precision_of(dt, text), "absolute")
+    if _EPOCH.match(text):
+        seconds = int(text) / (1000 if len(text) == 13 else 1)
+        if 631152000 <= seconds <= 4102444800:  # 1990..2100: anything else is an id, not a time
+            dt = datetime.fromtimestamp(seconds, tz)
+            return TimeMatch(value, (0, len(value)), dt, None, "second", "absolute")
+        return None
+    ref = base if base is not None else None
+    matches = [m for m in parse_times(text, ref) if m.kind == "absolute" or ref is not None]
+    if not matches:
+        return None
+    best = matches[0]
+    if tz.utcoffset(None) != timedelta(hours=8):
+        best = TimeMatch(best.text, best.span, best.start.replace(tzinfo=tz),
+                         best.end.replace(tzinfo=tz) if best.end else None, best.precision, best.kind)
+    return best
