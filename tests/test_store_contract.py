@@ -1,0 +1,103 @@
+"""One contract, two backends: every Store behaves the same on SQLite and on a real PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.pgserver import throwaway_postgres
+from zixun.errors import NotFound
+from zixun.model import Article, Byline, Published
+from zixun.store import Store, open_store
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    try:
+        with throwaway_postgres() as url:
+            yield url
+    except (FileNotFoundError, OSError) as exc:
+        pytest.skip(f"PostgreSQL server not available ({exc})")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "sqlite":
+        st = open_store(f"sqlite:///{tmp_path / 'c.db'}")
+    else:
+        url = request.getfixturevalue("pg_url")
+        st = open_store(url)
+        st.db.execute("TRUNCATE articles, article_tags, views RESTART IDENTITY")  # type: ignore[attr-defined]
+    yield st
+    st.close()
+
+
+def art(n: int, *, url: str | None = None, title: str | None = None, day: int = 1, tags: list[str] | None = None,
+        outlet: str = "华夏日报", body: str | None = None) -> Article:
+    a = Article(
+        url=url,
+        title=title or f"第{n}条 滨江新区开通两条公交线路",
+        byline=Byline(outlet=outlet, reporters=["林晓舟"]),
+        published=Published(at=f"2024-03-{day:02d}T09:00:00+08:00", precision="minute", source="meta"),
+        summary="滨江新区新开通两条公交线路。",
+        paragraphs=[body or f"第{n}条消息：滨江新区今天开通两条公交线路，方便市民出行。", "线路覆盖学校和医院。"],
+        tags=tags or ["公交", "滨江新区"],
+        category="社会",
+    )
+    a.content_hash = f"h{n}-{hash(a.paragraphs[0]) & 0xffff}"
+    return a
+
+
+def test_upsert_identity_and_roundtrip(store: Store) -> None:
+    a = art(1, url="https://news.example.cn/a/1.html")
+    outcome, i = store.upsert(a)
+    assert outcome == "stored"
+    assert store.get(i).to_dict() == a.to_dict()
+    assert store.upsert(a) == ("unchanged", i)
+    a.summary = "更新后的核心提示。"
+    assert store.upsert(a) == ("updated", i)
+    assert store.get(i).summary == "更新后的核心提示。"
+    assert store.count() == 1
+    assert store.find_id("https://news.example.cn/a/1.html") == i
+    no_url = art(2)
+    _, j = store.upsert(no_url)
+    assert store.upsert(no_url) == ("unchanged", j) and store.count() == 2
+
+
+def test_missing_id_is_not_found(store: Store) -> None:
+    with pytest.raises(NotFound, match="zixun list"):
+        store.get(12345)
+
+
+def test_list_newest_first_and_filters(store: Store) -> None:
+    for n, day, outlet, tags in ((1, 1, "华夏日报", ["公交"]), (2, 5, "滨海晚报", ["地铁"]), (3, 3, "华夏日报", ["地铁"])):
+        store.upsert(art(n, url=f"https://x.cn/{n}", day=day, outlet=outlet, tags=tags))
+    assert [a.published.at[:10] for _, a in store.list()] == ["2024-03-05", "2024-03-03", "2024-03-01"]
+    assert [a.url for _, a in store.list(tag="地铁")] == ["https://x.cn/2", "https://x.cn/3"]
+    assert [a.url for _, a in store.list(outlet="华夏日报", limit=1)] == ["https://x.cn/3"]
+    assert len(store.list(limit=1, offset=2)) == 1
+    assert dict(store.tag_counts())["地铁"] == 2
+
+
+def test_search_two_character_words_and_hostile_input(store: Store) -> None:
+    store.upsert(art(1, url="https://x.cn/1", title="江城地铁12号线全线贯通", body="江城地铁12号线最后一段隧道今天贯通。"))
+    store.upsert(art(2, url="https://x.cn/2", title="滨海新区春季植树", body="志愿者在海滨公园种下三千棵树苗。"))
+    hits = store.search("地铁")
+    assert [h.article.url for h in hits] == ["https://x.cn/1"]
+    assert store.search("树苗")[0].article.url == "https://x.cn/2"
+    for hostile in ['"', "地铁 OR 1=1", "NEAR(地铁", "'; DROP TABLE articles; --", "地铁" * 500, "*", "()"]:
+        store.search(hostile)
+    assert store.count() == 2
+
+
+def test_views_roundtrip(store: Store) -> None:
+    _, i = store.upsert(art(1, url="https://x.cn/1"))
+    now = datetime.now(UTC)
+    store.record_view(i, "reader-a", now - timedelta(days=3))
+    store.record_view(i, "reader-b", now)
+    assert len(store.views()) == 2
+    recent = store.views(since=now - timedelta(days=1))
+    assert [(a, r) for a, r, _ in recent] == [(i, "reader-b")]

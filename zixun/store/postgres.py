@@ -1,0 +1,165 @@
+"""PostgreSQL store (production): the same contract as SQLite, JSONB rows, a GIN full-text index.
+
+The full-text column holds the same segmented text as SQLite's FTS table, indexed with
+the ``simple`` configuration (no stemming, no stop words: Chinese words are already cut
+by ``index_text``), and queries are cut by the same function, so both backends find the
+same articles for the same query.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from zixun.errors import NotFound, StoreError
+from zixun.model import Article
+from zixun.store.base import SearchHit, Store, article_key, index_text
+from zixun.store.migrations import MIGRATIONS
+from zixun.store.query import make_snippet, query_tokens
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class PostgresStore(Store):
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+            from psycopg.rows import dict_row
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise StoreError("PostgreSQL needs psycopg: pip install 'zixun[postgres]'") from exc
+        self.url = url
+        try:
+            self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to {url!r} ({exc}); is the server running and the URL right?") from exc
+        self.migrate()
+
+    def migrate(self) -> list[str]:
+        applied: list[str] = []
+        with self.db.transaction():
+            self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            self.db.execute("SELECT pg_advisory_xact_lock(727274)")
+            done = {r["name"] for r in self.db.execute("SELECT name FROM migrations").fetchall()}
+            for name, _sqlite, sql in MIGRATIONS:
+                if name in done or not sql.strip():
+                    continue
+                for stmt in sql.split(";"):
+                    if stmt.strip():
+                        self.db.execute(stmt)
+                self.db.execute("INSERT INTO migrations VALUES (%s, %s)", (name, _now()))
+                applied.append(name)
+        return applied
+
+    def upsert(self, article: Article) -> tuple[str, int]:
+        key = article_key(article)
+        data = article.to_dict()
+        fts = " ".join([index_text(article.title)] * 3 + [index_text(article.summary + "\n" + article.text)]
+                       + [index_text(t) for t in article.tags] * 2)
+        cols = (article.url, article.content_hash, article.title, article.published.at, article.category,
+                article.byline.outlet, json.dumps(data, ensure_ascii=False))
+        now = _now()
+        with self.db.transaction():
+            row = self.db.execute("SELECT id, data FROM articles WHERE key = %s FOR UPDATE", (key,)).fetchone()
+            if row is not None and row["data"] == json.loads(cols[-1]):
+                return "unchanged", int(row["id"])
+            if row is None:
+                got = self.db.execute(
+                    "INSERT INTO articles (key, url, content_hash, title, published_at, category, outlet, data,"
+                    " created_at, updated_at, fts) VALUES (%s,%s,%s,%s,%s,%s,%s,%s::jsonb,%s,%s,"
+                    " to_tsvector('simple', %s)) RETURNING id",
+                    (key, *cols, now, now, fts),
+                ).fetchone()
+                assert got is not None
+                article_id, outcome = int(got["id"]), "stored"
+            else:
+                article_id, outcome = int(row["id"]), "updated"
+                self.db.execute(
+                    "UPDATE articles SET url=%s, content_hash=%s, title=%s, published_at=%s, category=%s, outlet=%s,"
+                    " data=%s::jsonb, updated_at=%s, fts=to_tsvector('simple', %s) WHERE id=%s",
+                    (*cols, now, fts, article_id),
+                )
+                self.db.execute("DELETE FROM article_tags WHERE article_id=%s", (article_id,))
+            for t in dict.fromkeys(article.tags):
+                self.db.execute("INSERT INTO article_tags VALUES (%s, %s) ON CONFLICT DO NOTHING", (article_id, t))
+        return outcome, article_id
+
+    def record_view(self, article_id: int, reader: str, at: datetime) -> None:
+        self.db.execute("INSERT INTO views VALUES (%s,%s,%s)", (article_id, reader, at.isoformat()))
+
+    def get(self, article_id: int) -> Article:
+        row = self.db.execute("SELECT data FROM articles WHERE id = %s", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {article_id}: run `zixun list` to see the ids")
+        return Article.from_dict(row["data"])
+
+    def find_id(self, url_or_key: str) -> int | None:
+        row = self.db.execute("SELECT id FROM articles WHERE key = %s OR url = %s LIMIT 1",
+                              (url_or_key, url_or_key)).fetchone()
+        return int(row["id"]) if row else None
+
+    @staticmethod
+    def _filters(filters: dict[str, Any]) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        args: list[Any] = []
+        if filters.get("tag"):
+            where.append("a.id IN (SELECT article_id FROM article_tags WHERE tag = %s)")
+            args.append(filters["tag"])
+        for col in ("outlet", "category"):
+            if filters.get(col):
+                where.append(f"a.{col} = %s")
+                args.append(filters[col])
+        if filters.get("since"):
+            where.append("a.published_at >= %s")
+            args.append(str(filters["since"]))
+        if filters.get("until"):
+            where.append("a.published_at <= %s")
+            args.append(str(filters["until"]))
+        return " AND ".join(where), args
+
+    def list(self, *, limit: int = 20, offset: int = 0, tag: str | None = None, outlet: str | None = None,
+             category: str | None = None) -> list[tuple[int, Article]]:
+        where, args = self._filters({"tag": tag, "outlet": outlet, "category": category})
+        sql = "SELECT a.id, a.data FROM articles a" + (" WHERE " + where if where else "")
+        sql += " ORDER BY COALESCE(a.published_at, '') DESC, a.id DESC LIMIT %s OFFSET %s"
+        rows = self.db.execute(sql, (*args, limit, offset)).fetchall()
+        return [(int(r["id"]), Article.from_dict(r["data"])) for r in rows]
+
+    def count(self) -> int:
+        row = self.db.execute("SELECT COUNT(*) AS n FROM articles").fetchone()
+        return int(row["n"]) if row else 0
+
+    def search(self, query: str, *, limit: int = 10, offset: int = 0, **filters: Any) -> list[SearchHit]:
+        toks = query_tokens(query)
+        if not toks:
+            return []
+        where, args = self._filters(filters)
+        sql = ("SELECT a.id, a.data, ts_rank(a.fts, q) AS rank FROM articles a,"
+               " plainto_tsquery('simple', %s) q WHERE a.fts @@ q")
+        if where:
+            sql += " AND " + where
+        sql += " ORDER BY rank DESC, a.id DESC LIMIT %s OFFSET %s"
+        rows = self.db.execute(sql, (" ".join(toks), *args, limit, offset)).fetchall()
+        hits = []
+        for r in rows:
+            art = Article.from_dict(r["data"])
+            hits.append(SearchHit(int(r["id"]), art, float(r["rank"]), make_snippet(art, query)))
+        return hits
+
+    def views(self, since: datetime | None = None) -> list[tuple[int, str, datetime]]:
+        if since:
+            rows = self.db.execute("SELECT article_id, reader, at FROM views WHERE at >= %s",
+                                   (since.isoformat(),)).fetchall()
+        else:
+            rows = self.db.execute("SELECT article_id, reader, at FROM views").fetchall()
+        return [(int(r["article_id"]), str(r["reader"]), datetime.fromisoformat(r["at"])) for r in rows]
+
+    def tag_counts(self, limit: int = 100) -> list[tuple[str, int]]:
+        rows = self.db.execute("SELECT tag, COUNT(*) AS n FROM article_tags GROUP BY tag ORDER BY n DESC, tag"
+                               " LIMIT %s", (limit,)).fetchall()
+        return [(str(r["tag"]), int(r["n"])) for r in rows]
+
+    def close(self) -> None:
+        self.db.close()
