@@ -1,0 +1,9 @@
+"""Chinese NLP helpers behind the summary, tags, title and category stages.
+
+``weights``   word weights (TF-IDF centrality) shared by summary and tags
+``spans``     sentence / clause candidates and the hand-set sentence scorer for 核心提示
+``entities``  a hand-written canonical-entity table (哈登 → 詹姆斯·哈登, 浦东 → 上海市)
+``lexicon``   an optional co-occurrence lexicon learned from a corpus (user data dir)
+``classify``  a small multinomial naive Bayes on character n-grams for channels
+``paths``     where learned resources live (never inside the package)
+"""

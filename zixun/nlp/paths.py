@@ -1,0 +1,33 @@
+"""Where learned resources (category model, tag lexicon) live: a user data dir, never the package.
+
+Why: models learned from third-party data must not ship in the repository or the wheel, so
+they are built by a documented command into ``$ZIXUN_DATA_DIR`` (default
+``$XDG_DATA_HOME/zixun`` or ``~/.local/share/zixun``) and loaded when present.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def data_dir() -> Path:
+    """The user data directory (not created here)."""
+    env = os.environ.get("ZIXUN_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
+    return base / "zixun"
+
+
+def category_model_path() -> Path:
+    """``$ZIXUN_CATEGORY_MODEL`` or ``<data dir>/category.json``."""
+    env = os.environ.get("ZIXUN_CATEGORY_MODEL")
+    return Path(env).expanduser() if env else data_dir() / "category.json"
+
+
+def lexicon_path() -> Path:
+    """``$ZIXUN_TAG_LEXICON`` or ``<data dir>/lexicon.json``."""
+    env = os.environ.get("ZIXUN_TAG_LEXICON")
+    return Path(env).expanduser() if env else data_dir() / "lexicon.json"
