@@ -131,12 +131,124 @@ def bench_cases() -> list[tuple[str, ...]]:
     return rows
 
 
-def bench_xwlb(n: int, seed: int) -> list[tuple[str, ...]]:
-    return [("xwlb", "todo")]
+LEAD_IN = re.compile(r"^\s*(?:央视网|中国网络电视台)消息\s*[(（]新闻联播[)）]\s*[:：]\s*")
 
 
-def bench_cwced() -> list[tuple[str, ...]]:
-    return [("cwced", "todo")]
+def _xwlb_text(row: dict[str, Any]) -> tuple[str, list[str]]:
+    paragraphs = [p for p in row.get("paragraphs") or [] if p and p.strip()]
+    if paragraphs:
+        paragraphs[0] = LEAD_IN.sub("", paragraphs[0])
+    return row.get("title") or "", paragraphs
+
+
+def _score(name: str, results: list[tuple[Any, Any]]) -> tuple[str, ...]:
+    """results: (true date, guessed date or None) → the row of the publish-day table."""
+    n = len(results)
+    guessed = [(t, g) for t, g in results if g is not None]
+    exact = sum(1 for t, g in guessed if g == t)
+    near = sum(1 for t, g in guessed if abs((g - t).days) <= 3)
+    return (name, str(n), _ratio(exact, n), _ratio(near, n), _ratio(n - len(guessed), n),
+            _ratio(exact, len(guessed)) if guessed else "-")
+
+
+def _jionlp_guess(title: str, paragraphs: list[str], base: datetime) -> Any:
+    """Anchor: JioNLP's extract_time over the same text; the latest day-level point not after base."""
+    import jionlp
+
+    best = None
+    for text in [title, *paragraphs]:
+        try:
+            found = jionlp.ner.extract_time(text, time_base=base.timestamp(), with_parsing=True)
+        except Exception:
+            continue
+        for item in found:
+            detail = item.get("detail") or {}
+            if detail.get("type") != "time_point":
+                continue
+            times = detail.get("time") or []
+            if len(times) != 2 or "inf" in times[0]:
+                continue
+            try:
+                start = datetime.strptime(times[0], FMT)
+                end = datetime.strptime(times[1], FMT)
+            except ValueError:
+                continue
+            if end - start > timedelta(days=1) or start > base.replace(tzinfo=None):
+                continue
+            if best is None or start.date() > best:
+                best = start.date()
+    return best
+
+
+def bench_xwlb(n: int, seed: int, with_jionlp: int = 300) -> list[tuple[str, ...]]:
+    from zixun.timeparse import infer_published
+
+    path = DATA / "corpora" / "xwlb-2012-2019.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    rng = random.Random(seed)
+    sample = rng.sample(rows, min(n, len(rows)))
+    shifted: list[tuple[Any, Any]] = []
+    same: list[tuple[Any, Any]] = []
+    jio: list[tuple[Any, Any]] = []
+    zx_sub: list[tuple[Any, Any]] = []
+    t0 = time.perf_counter()
+    bases = []
+    for k, row in enumerate(sample):
+        truth = datetime.fromisoformat(row["date"])
+        title, paragraphs = _xwlb_text(row)
+        base = truth + timedelta(days=rng.randint(0, 30))
+        bases.append(base)
+        guess = infer_published(title, paragraphs, base)
+        shifted.append((truth.date(), guess.at.date() if guess else None))
+        if k < with_jionlp:
+            zx_sub.append(shifted[-1])
+    t_zx = time.perf_counter() - t0
+    for row in sample:
+        truth = datetime.fromisoformat(row["date"])
+        title, paragraphs = _xwlb_text(row)
+        guess = infer_published(title, paragraphs, truth)
+        same.append((truth.date(), guess.at.date() if guess else None))
+    t0 = time.perf_counter()
+    for row, base in list(zip(sample, bases, strict=True))[:with_jionlp]:
+        title, paragraphs = _xwlb_text(row)
+        jio.append((datetime.fromisoformat(row["date"]).date(), _jionlp_guess(title, paragraphs, base)))
+    t_jio = time.perf_counter() - t0
+    m = min(with_jionlp, len(sample))
+    return [
+        ("xwlb publish day", "n", "exact day", "within 3 days", "declined", "precision of guesses"),
+        ("zixun, base = truth + 0-30 d", *_score("", shifted)[1:]),
+        ("zixun, base = truth", *_score("", same)[1:]),
+        (f"zixun, first {m} of the sample", *_score("", zx_sub)[1:]),
+        (f"JioNLP extract_time, same {m}", *_score("", jio)[1:]),
+        ("ms per story", "", f"zixun {1000 * t_zx / max(1, len(sample)):.2f}", f"JioNLP {1000 * t_jio / max(1, m):.2f}", "", ""),
+    ]
+
+
+def bench_cwced(seed: int = 7) -> list[tuple[str, ...]]:
+    from zixun.timeparse import infer_published, parse_datetime_string
+
+    root = DATA / "extraction" / "zh-cwced"
+    rng = random.Random(seed)
+    shifted: list[tuple[Any, Any]] = []
+    same: list[tuple[Any, Any]] = []
+    for gold_path in sorted((root / "date").glob("*.txt")):
+        gold = parse_datetime_string(gold_path.read_text(encoding="utf-8").strip())
+        body_path = root / "cleaned" / gold_path.name
+        if gold is None or gold.precision not in ("day", "hour", "minute", "second") or not body_path.exists():
+            continue
+        lines = [ln.strip() for ln in body_path.read_text(encoding="utf-8", errors="replace").splitlines() if ln.strip()]
+        truth = gold.start
+        base = truth + timedelta(days=rng.randint(0, 30))
+        g1 = infer_published(None, lines, base)
+        g2 = infer_published(None, lines, truth)
+        shifted.append((truth.date(), g1.at.date() if g1 else None))
+        same.append((truth.date(), g2.at.date() if g2 else None))
+    return [
+        ("zh-cwced publish day (gold body)", "n", "exact day", "within 3 days", "declined", "precision of guesses"),
+        ("zixun, base = truth + 0-30 d", *_score("", shifted)[1:]),
+        ("zixun, base = truth", *_score("", same)[1:]),
+    ]
 
 
 def _ratio(a: int | float, n: int) -> str:
@@ -166,7 +278,7 @@ def main() -> int:
     if args.only in (None, "xwlb"):
         print_table(bench_xwlb(args.sample, args.seed))
     if args.only in (None, "cwced"):
-        print_table(bench_cwced())
+        print_table(bench_cwced(args.seed))
     return 0
 
 

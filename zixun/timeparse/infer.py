@@ -32,6 +32,13 @@ _DATELINE = re.compile(r"(?P<md>(?:\d{1,2}|[一二三四五六七八九十]{1,3}
 _SINCE = re.compile(r"自?(?P<y>(?:19|20)\d\d)年[^。；]{0,12}?(?:成立|创立|创办|创建|成立以来|以来)")
 _YEARS_ON = re.compile(r"(?:已经|已|了|走过)[^。；，]{0,8}?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?:个)?年")
 _MONTH_IN = re.compile(r"月|\d[-/·]\d")
+# "今天（10月17日）", "昨天(15日)", "明天（7月10日）出版": the page says which day "today" is
+_TODAY_IS = re.compile(r"(?P<rel>今天|今日|昨天|昨日|明天|明日|前天)\s?[（(]\s?(?P<date>[^()（）]{2,12}?)\s?[)）]")
+_REL_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "明天": -1, "明日": -1, "前天": 2}
+_HOLIDAY_WORDS = re.compile(r"元旦|国庆|劳动节|妇女节|儿童节|建军节|教师节|圣诞|平安夜|情人节|愚人节|植树节|青年节|建党节|万圣节|感恩节|母亲节|父亲节")
+# an event told in local time abroad, or in the evening, is on the air / online the next day
+_NEXT_DAY = re.compile(r"当地时间")
+_EVENING = re.compile(r"晚|夜")
 
 
 @dataclass(slots=True)
@@ -41,6 +48,8 @@ class _Event:
     unit: int  # index of the title/paragraph
     dateline: bool
     month_day: tuple[int, int] | None  # set when the year is still to be chosen (no base)
+    shift: int = 0  # publish day = event day + shift
+    today_is: bool = False  # "今天（10月17日）": the page names its own day
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -87,7 +96,16 @@ def infer_published(title: str | None, paragraphs: list[str], base: datetime | N
             else:
                 md = None
             dateline = any(a <= tm.span[0] < b for a, b in dateline_spans)
-            events.append(_Event(tm, _evidence(text, *tm.span), index, dateline, md))
+            if _HOLIDAY_WORDS.search(tm.text):
+                continue  # "国庆假期进入尾声": a holiday names a season, not the reported event
+            shift, today_is = 0, False
+            before = norm[max(0, tm.span[0] - 8): tm.span[0]]
+            rel = _TODAY_IS.search(before + norm[tm.span[0]: tm.span[1] + 1])
+            if rel and rel.start("date") == len(before):
+                shift, today_is = _REL_OFFSET[rel.group("rel")], True
+            elif _NEXT_DAY.search(clause) or (tm.precision == "hour" and _EVENING.search(tm.text)):
+                shift = 1
+            events.append(_Event(tm, _evidence(text, *tm.span), index, dateline, md, shift, today_is))
         if since_year is None:
             since = _SINCE.search(norm)
             years_on = _YEARS_ON.search(norm, since.end()) if since else None
@@ -107,7 +125,7 @@ def _choose(events: list[_Event], lower: datetime | None, since_year: int | None
     dated: list[tuple[datetime, _Event, float]] = []
     for ev in events:
         if ev.month_day is None:
-            dated.append((_day(ev.match.start), ev, 0.0))
+            dated.append((_day(ev.match.start) + timedelta(days=ev.shift), ev, 0.0))
             continue
         month, day = ev.month_day
         if lower is None and since_year is None:
@@ -122,14 +140,19 @@ def _choose(events: list[_Event], lower: datetime | None, since_year: int | None
             if lower is None or candidate >= _day(lower).replace(day=1):
                 if since_year is not None and y == since_year:
                     penalty -= 0.1
-                dated.append((candidate, ev, penalty))
+                dated.append((candidate + timedelta(days=ev.shift), ev, penalty))
                 break
     if not dated:
         return None
+    if base is not None:
+        dated = [d for d in dated if d[0] <= base + timedelta(days=1)]
+        if not dated:
+            return None
+    named = [d for d in dated if d[1].today_is]
     datelines = [d for d in dated if d[1].dateline]
-    pool = datelines or dated
+    pool = named or datelines or dated
     at, ev, penalty = max(pool, key=lambda d: (d[0], -d[1].unit))
-    confidence = 0.85 if ev.dateline else 0.6
+    confidence = 0.9 if ev.today_is else (0.85 if ev.dateline else 0.6)
     if not ev.dateline and sum(1 for d in dated if d[0] == at) > 1:
         confidence += 0.1  # several mentions of the same day
     if base is not None and base - at > timedelta(days=60):

@@ -331,8 +331,9 @@ def finish(st: State, base: datetime | None, bias: str, tz: tzinfo) -> tuple[dat
         elif st.hour is not None or st.daypart is not None or st.days is not None:
             if base is None:
                 raise Unresolvable
-            if st.days is None:
+            if st.days is None:  # a clock time or day part alone: on the base's day, so relative
                 st.year, st.month, st.day = base.year, base.month, base.day
+                st.relative = True
         else:
             raise Unresolvable
     return _fill(st, base, bias, mk)
@@ -390,6 +391,7 @@ def _nth(st: State, base: datetime | None, mk: Callable[..., datetime]) -> tuple
             d = date(st.year, 1, 1) + timedelta(days=st.nth_day - 1)
         elif base is not None:
             d = base.date() + timedelta(days=st.nth_day - 1)
+            st.relative = True
         else:
             raise Unresolvable
         return _apply_time(mk(d.year, d.month, d.day), st)

@@ -102,6 +102,11 @@ def _rank(a: Atom) -> tuple[float, float]:
 
 def _plausible(group: list[Atom]) -> bool:
     """A lone Chinese-numeral clock ("两点", "三时") is more often a count than a time."""
+    first = group[0]
+    if first.kind == "day" and first.m.group("du") == "号" and not first.m.group("dv").isdigit():
+        return False  # "一号文件", "嫦娥六号": a Chinese-numeral 号 without its month is a name
+    if first.kind == "md" and first.m.group("dsep") == "·":
+        return first.m.string[first.start - 1: first.start] not in ("“", '"', "「")  # "“7·26”讲话"
     if len(group) == 1 and group[0].kind == "hm":
         m = group[0].m
         return not (ALONE_CN_HOUR.fullmatch(m.group("hv")) and not (m.group("mi") or m.group("half")))
