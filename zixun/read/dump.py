@@ -14,8 +14,9 @@ A dump looks like::
 
 Why by hand: no library knows this format. The hard part is the related list, whose items
 are one headline and its keyword tags comma-joined *in any order*; the headline may itself
-have been split at its own comma. We keep every clause-like part (sentence punctuation,
-function words, or long) as the headline, joined in order, and everything else as tags.
+have been split at its own comma. Parts with sentence punctuation or clause length are
+headline; short parts join them only when they carry grammatical particles (的了得…);
+with no such part the most headline-like part wins; everything else is a tag.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ SECTIONS = ("核心提示", "发布时间", "资讯详情", "大家还在看")
 _HEADING = re.compile(r"^\s*[0-9０-９]{0,2}[.、．\s]*(核心提示|发布时间|资讯详情|大家还在看|相关阅读|相关推荐)\s*[:：]?\s*$")
 _ITEM = re.compile(r"^\s*(?:[-•·*]|\d+[.、])\s*")
 _CLAUSE_PUNCT = re.compile(r"[!！?？:：“”\"《》…|]")
-_FUNCTION_CHARS = set("的了是在被要不把让将得着过吗呢吧么与和就都也还又这那我你他她它为从向对")
+_PARTICLES = set("的了得着吗呢吧很么")
 
 
 @dataclass(slots=True)
@@ -91,14 +92,20 @@ def _parts(item: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _is_clause(part: str, tag_counts: Counter[str]) -> bool:
+def _is_strong(part: str) -> bool:
+    """Sentence punctuation or clause length: only a headline looks like this."""
+    return bool(_CLAUSE_PUNCT.search(part)) or len(part) >= 10
+
+
+def _is_clause(part: str, tag_counts: Counter[str], siblings: list[str]) -> bool:
     if tag_counts[part] > 1:
         return False  # the same string in several items is a tag, not a headline
-    if _CLAUSE_PUNCT.search(part):
+    if any(part != other and part in other for other in siblings):
+        return False  # a keyword of the headline beside it ("带押过户" next to "…推行二手房带押过户")
+    if _is_strong(part):
         return True
-    if len(part) >= 10:
-        return True
-    return len(part) >= 4 and sum(1 for ch in part if ch in _FUNCTION_CHARS) >= 1 and not part.isascii()
+    # A short piece of a split headline ("他打得很棒") carries grammatical particles; tags don't.
+    return len(part) >= 4 and any(ch in _PARTICLES for ch in part) and not part.isascii()
 
 
 def _headline_score(part: str, tag_counts: Counter[str]) -> float:
@@ -117,8 +124,8 @@ def split_related_items(items: list[str]) -> list[RelatedItem]:
     for parts in split:
         if not parts:
             continue
-        clauses = [p for p in parts if _is_clause(p, tag_counts)]
-        if not clauses:
+        clauses = [p for p in parts if _is_clause(p, tag_counts, parts)]
+        if not any(_is_strong(p) for p in clauses):
             clauses = [max(parts, key=lambda p: _headline_score(p, tag_counts))]
         headline = "，".join(clauses)
         tags = [p for p in parts if p not in clauses]
