@@ -148,3 +148,73 @@ def record_view(article_id: int, reader_id: str, at: datetime | None = None, *, 
 def sample_pages_dir() -> Path:
     """The bundled sample pages (the demo corpus and test fixtures)."""
     return Path(__file__).parent / "samples" / "pages"
+
+
+# -- site and JSON API services (zixun.web calls these; the CLI may too) ------------------------
+
+
+@dataclass(slots=True)
+class IngestedPage:
+    """What ``ingest_page`` did with one page: the outcome, the id and the stored article."""
+
+    outcome: str
+    id: int
+    article: Article
+
+
+def ingest_page(
+    data: bytes | str,
+    *,
+    url: str | None = None,
+    base_time: datetime | str | None = None,
+    store: Store,
+    source: str = "<api>",
+) -> IngestedPage:
+    """Extract one raw page (HTML or text) and store it; the web ingest endpoint calls this.
+
+    Pages over the ``max_page_bytes`` setting are refused before any parsing, with the
+    limit in the message so the caller knows what to change.
+    """
+    from zixun.errors import InputError
+
+    size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
+    limit = int(setting("max_page_bytes"))
+    if size > limit:
+        raise InputError(source, f"page is {size} bytes, over the max_page_bytes limit of {limit}: "
+                                 "send a smaller page or raise ZIXUN_MAX_PAGE_BYTES")
+    article = extract(data, url=url, base_time=base_time, source=source)
+    outcome, article_id = store.upsert(article)
+    return IngestedPage(outcome, article_id, store.get(article_id))
+
+
+def tags(*, store: Store, limit: int = 100) -> list[tuple[str, int]]:
+    """The most used tags with their article counts, most used first."""
+    return store.tag_counts(limit=limit)
+
+
+def channels(*, store: Store) -> list[str]:
+    """The channels (categories) that hold at least one article, in the classifier's order.
+
+    Store has no category count; one indexed ``LIMIT 1`` probe per channel is cheap.
+    """
+    from zixun.stages.category import CHANNELS
+
+    return [ch for ch in CHANNELS if store.list(category=ch, limit=1)]
+
+
+def trending(*, store: Store, limit: int = 10, days: float = 7.0, now: datetime | None = None) -> list[tuple[int, float]]:
+    """Most viewed articles lately as (id, score): each view decays with ``trending_half_life_hours``."""
+    from datetime import UTC, timedelta
+    from typing import cast
+
+    now = now or datetime.now(UTC)
+    half_life = float(setting("trending_half_life_hours")) * 3600.0
+    scores: dict[int, float] = {}
+    # Store.views is annotated inside a class that defines ``list``; mypy reads ``list?``.
+    views = cast("Iterable[tuple[int, str, datetime]]", store.views(now - timedelta(days=days)))
+    for article_id, _reader, at in views:
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=UTC)
+        age = max(0.0, (now - at).total_seconds())
+        scores[article_id] = scores.get(article_id, 0.0) + 0.5 ** (age / half_life)
+    return sorted(scores.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]

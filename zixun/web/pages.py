@@ -1,0 +1,136 @@
+"""The HTML pages: each handler parses input, calls ``zixun.api`` and renders a template.
+
+Pages work without JavaScript; every article view is recorded with the reader's random
+cookie id (``api.record_view``), which feeds trending and co-read.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse
+
+from zixun import api
+from zixun.errors import NotFound
+from zixun.model import Article
+from zixun.web.site import PAGE_SIZE, Site, reader_id, set_reader_cookie, site_of
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+PageNo = Annotated[int, Query(ge=1, le=500, description="1-based page number")]
+ArticleId = Annotated[int, Path(ge=1, le=2**62)]
+
+
+def paged(rows: list[Any], page: int) -> tuple[list[Any], dict[str, Any]]:
+    """Rows fetched with one extra to know if there is a next page, and the pager context."""
+    return rows[:PAGE_SIZE], {"page": page, "has_next": len(rows) > PAGE_SIZE}
+
+
+def _offset(page: int) -> int:
+    return (page - 1) * PAGE_SIZE
+
+
+def articles_by_id(site: Site, ids: list[int]) -> list[tuple[int, Article]]:
+    out = []
+    for i in ids:
+        try:
+            out.append((i, api.get(i, store=site.store)))
+        except NotFound:
+            continue
+    return out
+
+
+@router.get("/")
+async def home(request: Request, page: PageNo = 1) -> HTMLResponse:
+    site = site_of(request)
+    rows, pager = paged(api.list_articles(store=site.store, limit=PAGE_SIZE + 1, offset=_offset(page)), page)
+
+    def channel_blocks() -> list[tuple[str, list[tuple[int, Article]]]]:
+        return [(ch, api.list_articles(store=site.store, limit=6, category=ch)) for ch in site.channels()]
+
+    blocks = site.small_cache.get("channel_blocks", channel_blocks) if page == 1 else []
+    trending = articles_by_id(site, [i for i, _ in site.trending(10)])
+    top_tags = site.small_cache.get("tags:30", lambda: api.tags(store=site.store, limit=30))
+    html = site.render("index.html", rows=rows, pager=pager, base="/?", blocks=blocks, trending=trending,
+                       top_tags=top_tags, canonical=str(request.url_for("home")))
+    return HTMLResponse(html)
+
+
+@router.get("/articles/{article_id}")
+async def article_page(request: Request, article_id: ArticleId) -> HTMLResponse:
+    site = site_of(request)
+    article = api.get(article_id, store=site.store)
+    related = site.related(article_id)
+    rid, new = reader_id(request)
+    api.record_view(article_id, rid, store=site.store)
+    html = site.render("article.html", a=article, id=article_id, related=related,
+                       canonical=str(request.url_for("article_page", article_id=article_id)))
+    response = HTMLResponse(html)
+    if new:
+        set_reader_cookie(response, rid)
+    return response
+
+
+def _listing(request: Request, *, kind: str, name: str, page: int, **filters: str) -> HTMLResponse:
+    site = site_of(request)
+    rows, pager = paged(api.list_articles(store=site.store, limit=PAGE_SIZE + 1, offset=_offset(page), **filters),
+                        page)
+    if not rows and page == 1:
+        raise HTTPException(404, f"还没有{kind}“{name}”的资讯。")
+    html = site.render("listing.html", kind=kind, name=name, rows=rows, pager=pager, base="?",
+                       canonical=str(request.url))
+    return HTMLResponse(html)
+
+
+@router.get("/tags/{tag:path}")
+async def tag_page(request: Request, tag: str, page: PageNo = 1) -> HTMLResponse:
+    return _listing(request, kind="标签", name=tag, page=page, tag=tag)
+
+
+@router.get("/outlets/{outlet:path}")
+async def outlet_page(request: Request, outlet: str, page: PageNo = 1) -> HTMLResponse:
+    return _listing(request, kind="来源", name=outlet, page=page, outlet=outlet)
+
+
+@router.get("/channels/{channel}")
+async def channel_page(request: Request, channel: str, page: PageNo = 1) -> HTMLResponse:
+    return _listing(request, kind="频道", name=channel, page=page, category=channel)
+
+
+def _day(value: str | None, field: str) -> date | None:
+    if not value or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise HTTPException(400, f"{field} 日期格式应为 2023-11-06") from None
+
+
+@router.get("/search")
+async def search_page(
+    request: Request,
+    q: Annotated[str, Query(max_length=200)] = "",
+    channel: Annotated[str, Query(max_length=20)] = "",
+    tag: Annotated[str, Query(max_length=50)] = "",
+    outlet: Annotated[str, Query(max_length=50)] = "",
+    since: Annotated[str, Query(max_length=10)] = "",
+    until: Annotated[str, Query(max_length=10)] = "",
+    page: PageNo = 1,
+) -> HTMLResponse:
+    site = site_of(request)
+    start, end = _day(since, "起始日期"), _day(until, "截止日期")
+    filters: dict[str, Any] = {k: v for k, v in (("category", channel), ("tag", tag), ("outlet", outlet)) if v}
+    if start:
+        filters["since"] = start.isoformat()
+    if end:
+        filters["until"] = end.isoformat() + "T23:59:59.999"
+    hits = api.search(q, store=site.store, limit=PAGE_SIZE + 1, offset=_offset(page), **filters) if q.strip() else []
+    hits, pager = paged(hits, page)
+    params = {"q": q, "channel": channel, "tag": tag, "outlet": outlet, "since": since, "until": until}
+    base = "/search?" + urlencode({k: v for k, v in params.items() if v}) + "&"
+    html = site.render("search.html", q=q, hits=hits, pager=pager, base=base, channel=channel, tag=tag,
+                       outlet=outlet, since=since, until=until, canonical=None)
+    return HTMLResponse(html)

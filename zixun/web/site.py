@@ -1,0 +1,150 @@
+"""Per-app state shared by the page and API routes: the store, the templates and small caches.
+
+The caches hold results that are costly to compute and may be a little stale: the
+大家还在看 list of an article (it blends searches and view history), the front page's
+trending list and the channel list. Nothing in them is personal.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+from urllib.parse import quote, urlsplit
+
+from fastapi import Request
+from fastapi.responses import Response
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
+
+from zixun import api
+from zixun.recommend.blend import RelatedArticle
+from zixun.render import byline_text, reader_time
+from zixun.store import Store
+from zixun.store.query import snippet_html
+
+READER_COOKIE = "zx_reader"
+READER_RE = re.compile(r"[0-9a-f]{32}")
+PAGE_SIZE = 20
+HERE = Path(__file__).parent
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class TTLCache(Generic[K, V]):
+    """A small LRU cache whose entries expire after ``ttl`` seconds."""
+
+    def __init__(self, ttl: float, maxsize: int) -> None:
+        self.ttl, self.maxsize = ttl, maxsize
+        self._data: OrderedDict[K, tuple[float, V]] = OrderedDict()
+
+    def get(self, key: K, make: Callable[[], V]) -> V:
+        now = time.monotonic()
+        hit = self._data.get(key)
+        if hit is not None and hit[0] > now:
+            self._data.move_to_end(key)
+            return hit[1]
+        value = make()
+        self._data[key] = (now + self.ttl, value)
+        self._data.move_to_end(key)
+        while len(self._data) > self.maxsize:
+            self._data.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        self._data.clear()
+
+
+def path_quote(value: str) -> str:
+    """Quote one path segment (a tag or outlet may hold '/', '?', '#' or spaces)."""
+    return quote(value, safe="")
+
+
+def safe_url(value: str | None) -> str | None:
+    """The URL if it is plain http(s), else None: a crawled ``javascript:`` link never reaches a page."""
+    if not value:
+        return None
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return None
+    return value.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def excerpt(value: str, n: int = 80) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= n else value[: n - 1] + "…"
+
+
+def make_env() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(HERE / "templates")),
+        autoescape=True,
+        auto_reload=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["reader_time"] = reader_time
+    env.filters["byline_text"] = byline_text
+    env.filters["snippet_html"] = lambda s: Markup(snippet_html(s))
+    env.filters["path_quote"] = path_quote
+    env.filters["safe_url"] = safe_url
+    env.filters["excerpt"] = excerpt
+    return env
+
+
+@dataclass
+class Site:
+    """Everything a request handler needs; one per app (``app.state.site``)."""
+
+    store: Store
+    env: Environment = field(default_factory=make_env)
+    related_cache: TTLCache[int, list[RelatedArticle]] = field(default_factory=lambda: TTLCache(300.0, 20_000))
+    small_cache: TTLCache[str, object] = field(default_factory=lambda: TTLCache(30.0, 64))
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def render(self, template: str, /, **context: object) -> str:
+        context.setdefault("nav_channels", self.channels())
+        return self.env.get_template(template).render(**context)
+
+    def related(self, article_id: int) -> list[RelatedArticle]:
+        """大家还在看 for an article, shared by all readers for a few minutes."""
+        return self.related_cache.get(article_id, lambda: api.related(article_id, store=self.store))
+
+    def channels(self) -> list[str]:
+        value = self.small_cache.get("channels", lambda: api.channels(store=self.store))
+        assert isinstance(value, list)
+        return value
+
+    def trending(self, limit: int = 10) -> list[tuple[int, float]]:
+        value = self.small_cache.get(f"trending:{limit}", lambda: api.trending(store=self.store, limit=limit))
+        assert isinstance(value, list)
+        return value
+
+
+def site_of(request: Request) -> Site:
+    site = request.app.state.site
+    assert isinstance(site, Site)
+    return site
+
+
+def reader_id(request: Request) -> tuple[str, bool]:
+    """The reader's random id from the first-party cookie, or a new one (``True`` when new).
+
+    The id is 32 random hex digits and nothing else: no IP, no user agent, no personal data.
+    """
+    value = request.cookies.get(READER_COOKIE, "")
+    if READER_RE.fullmatch(value):
+        return value, False
+    return uuid.uuid4().hex, True
+
+
+def set_reader_cookie(response: Response, rid: str) -> None:
+    response.set_cookie(READER_COOKIE, rid, max_age=3600 * 24 * 365, httponly=True, samesite="lax", path="/")
