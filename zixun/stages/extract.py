@@ -1,15 +1,34 @@
 """Main-content extraction from HTML: paragraphs in reading order plus hints for later stages.
 
-What this adds over readability/trafilatura for Chinese pages: scoring by CJK characters
-and Chinese punctuation (Chinese has no spaces, so word counts mislead), removal of
-link-heavy blocks and 相关阅读/版权/ICP lines, support for ``<br>``-separated text in
-table cells (2000s portals), and collection of the date line and byline that sit between
-the headline and the body (used by the byline and published stages).
+What zixun adds over readability-lxml and trafilatura (both tuned on Western pages, neither
+used here):
+
+* **Chinese sizing.** Lines are sized in CJK characters and Chinese punctuation, since
+  Chinese has no spaces and word counts mislead (``extract_lines``).
+* **Max-weight subtree.** Story lines count plus, link lines, boilerplate lines (责任编辑,
+  相关阅读, 版权所有, ICP备) and nav/footer/share/comment zones count minus; the element
+  whose lines sum highest is the story. Going up a level merges neighbouring paragraph blocks;
+  a footer or one small sub-block never wins (``extract_score``).
+* **Fallbacks.** A candidate that keeps mostly boilerplate or a sliver of the page's story
+  text is rejected and the next one tried; then every story line of the page; then the
+  meta description. Any parser/extraction error falls back to the page's plain text with a
+  warning: extraction never raises on malformed HTML.
+* **2000s portals.** ``<br>``-separated text in layout-table cells, GBK pages, ``<form>``
+  wrapping the whole page (ASP.NET) are ordinary input, not edge cases.
+* **Hints.** The headline (the visible line that ``<title>``/og:title/``<h1>`` confirm, so no
+  "_新浪财经_新浪网" suffix), ranked date lines, byline lines, and the lines between the
+  headline and the body (``head_lines``) and just after it (``tail_lines``), so that the
+  ``published`` and ``byline`` stages parse what the page shows next to the story
+  (``extract_hints``).
+* **Site rules.** ``site_rules`` XPaths from ``zixun.toml`` override title/body per host
+  (``siterules``).
+
+Hints written (beside those documented in ``zixun.read.page``): ``headline``,
+``head_lines``, ``tail_lines``, ``page_lines``.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -18,229 +37,87 @@ from lxml import etree
 from zixun.model import Article
 from zixun.read.dump import parse_dump
 from zixun.read.page import Page
-from zixun.stages.boilerplate import JUNK_ATTR, NON_CONTENT_TAGS, is_boilerplate_line
-from zixun.text.normalize import clean_line, cjk_count, zh_punct_count
-
-BLOCK_TAGS = frozenset(
-    "p div td th tr table li ul ol dl dt dd h1 h2 h3 h4 h5 h6 article section main blockquote pre figure "
-    "figcaption header center tbody body".split()
-)
-_DATE_HINT = re.compile(
-    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}月\d{1,2}日|[一二三四五六七八九〇零]{4}年)"
-)
-_BYLINE_HINT = re.compile(r"(来源|來源|作者|记者|記者|编辑|編輯|稿源|出处|发布者|通讯员|報導|报道)")
-_META_TIME_KEYS = {
-    "article:published_time", "og:article:published_time", "og:release_date", "pubdate", "publishdate",
-    "publish_date", "publishtime", "publish-time", "ptime", "date", "dc.date", "dc.date.issued",
-    "sailthru.date", "article.published", "datepublished", "weibo:article:create_at", "release_date",
-    "og:published_time", "parsely-pub-date", "itemprop:datepublished",
-}
+from zixun.stages import siterules
+from zixun.stages.boilerplate import is_boilerplate_line
+from zixun.stages.extract_hints import collect_meta, date_and_byline_lines, headline
+from zixun.stages.extract_lines import Line, page_lines
+from zixun.stages.extract_score import choose
+from zixun.text.normalize import clean_line, for_matching
 
 
-def _meta(tree: Any) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for m in tree.iter("meta"):
-        key = (m.get("property") or m.get("name") or m.get("itemprop") or m.get("http-equiv") or "").strip().lower()
-        val = (m.get("content") or "").strip()
-        if key and val and key not in out:
-            out[key] = val
-    return out
+def _rule_lines(page: Page, root: Any) -> tuple[list[str] | None, str | None]:
+    """Body paragraphs and title from a matching site rule, else (None, None)."""
+    rule = siterules.rule_for(page.url, siterules.current_rules())
+    if rule is None:
+        return None, None
+    title = None
+    if rule.title:
+        found = siterules.select(page.tree, rule.title, page.warnings, page.source)
+        if found:
+            title = clean_line(found[0].text_content()) or None
+    paras: list[str] | None = None
+    if rule.body:
+        found = siterules.select(page.tree, rule.body, page.warnings, page.source)
+        kept = [ln.text for el in found for ln in page_lines(el) if not is_boilerplate_line(ln.text)]
+        paras = kept or None
+    return paras, title
 
 
-def _jsonld(tree: Any) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    for s in tree.iter("script"):
-        if (s.get("type") or "").lower() != "application/ld+json" or not s.text:
-            continue
-        try:
-            data = json.loads(s.text)
-        except ValueError:
-            continue
-        stack = data if isinstance(data, list) else [data]
-        while stack:
-            item = stack.pop(0)
-            if isinstance(item, dict):
-                found.append(item)
-                graph = item.get("@graph")
-                if isinstance(graph, list):
-                    stack.extend(graph)
-    return found
-
-
-def _collect_hints(page: Page) -> None:
-    tree = page.tree
-    hints = page.hints
-    meta = _meta(tree)
-    times: list[tuple[str, str]] = []
-    for item in _jsonld(tree):
-        for key in ("datePublished", "dateCreated", "uploadDate"):
-            if isinstance(item.get(key), str):
-                times.append(("jsonld", item[key]))
-        author = item.get("author")
-        if author and "meta_author" not in hints:
-            names = [a.get("name") if isinstance(a, dict) else a for a in (author if isinstance(author, list) else [author])]
-            hints["meta_author"] = " ".join(str(n) for n in names if n)
-        pub = item.get("publisher")
-        if isinstance(pub, dict) and pub.get("name") and "meta_source" not in hints:
-            hints["meta_source"] = str(pub["name"])
-        if isinstance(item.get("headline"), str) and "jsonld_title" not in hints:
-            hints["jsonld_title"] = item["headline"]
-    for key, val in meta.items():
-        if key in _META_TIME_KEYS:
-            times.append(("meta", val))
-    hints["meta_times"] = times
-    for key, hint in (("og:title", "og_title"), ("title", "meta_title"), ("twitter:title", "og_title")):
-        if key in meta and hint not in hints:
-            hints[hint] = meta[key]
-    if "author" in meta and "meta_author" not in hints:
-        hints["meta_author"] = meta["author"]
-    for key in ("source", "og:site_name", "article:publisher", "mediaid"):
-        if key in meta and "meta_source" not in hints:
-            hints["meta_source"] = meta[key]
-    for key in ("article:section", "section", "category", "og:category"):
-        if key in meta:
-            hints.setdefault("section", meta[key])
-    title_el = tree.find(".//title")
-    if title_el is not None and title_el.text_content().strip():
-        hints["html_title"] = clean_line(title_el.text_content())
-    h1s = [clean_line(h.text_content()) for h in tree.iter("h1")]
-    h1s = [h for h in h1s if 4 <= len(h) <= 80]
-    if h1s:
-        hints["h1"] = h1s[0]
-    if not page.url:
-        for link in tree.iter("link"):
-            if (link.get("rel") or "").lower() == "canonical" and link.get("href", "").startswith("http"):
-                page.url = link.get("href")
-                break
-        else:
-            if meta.get("og:url", "").startswith("http"):
-                page.url = meta["og:url"]
-
-
-def _strip_junk(tree: Any) -> None:
-    for el in list(tree.iter(*NON_CONTENT_TAGS)):
-        if el.getparent() is not None and el.tag != "head":
-            el.drop_tree()
-    for el in list(tree.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None or el.tag in ("body", "html"):
-            continue
-        attrs = " ".join(filter(None, (el.get("class"), el.get("id"))))
-        if attrs and JUNK_ATTR.search(attrs) and cjk_count(el.text_content()) < 2000:
-            el.drop_tree()
-            continue
-        style = (el.get("style") or "").replace(" ", "").lower()
-        if "display:none" in style or "visibility:hidden" in style:
-            el.drop_tree()
-
-
-def _link_density(el: Any) -> float:
-    text = len(el.text_content().strip()) or 1
-    links = sum(len(a.text_content().strip()) for a in el.iter("a"))
-    return links / text
-
-
-def _drop_link_lists(tree: Any) -> None:
-    for el in list(tree.iter("ul", "ol", "dl", "div", "table", "p", "span", "td")):
-        if el.getparent() is None:
-            continue
-        text = el.text_content().strip()
-        if not text:
-            continue
-        n_links = sum(1 for _ in el.iter("a"))
-        if n_links >= 2 and _link_density(el) > 0.6 and zh_punct_count(text) < 3 + n_links // 2:
-            el.drop_tree()
-
-
-def _lines(el: Any) -> list[str]:
-    """Text of ``el`` as lines: block elements and <br> break lines, inline elements don't."""
-    parts: list[str] = []
-
-    def walk(node: Any) -> None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        block = tag in BLOCK_TAGS
-        if block or tag == "br":
-            parts.append("\n")
-        if tag == "img" and node.get("alt"):
-            pass
-        if node.text and tag != "br":
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if block:
-            parts.append("\n")
-
-    walk(el)
-    return [clean_line(x) for x in "".join(parts).split("\n") if clean_line(x)]
-
-
-def _score_blocks(body: Any) -> Any:
-    scores: dict[Any, float] = {}
-    for el in body.iter("p", "td", "div", "article", "section", "pre", "blockquote", "li"):
-        own = (el.text or "") + "".join((c.tail or "") for c in el)
-        if el.tag == "p" or el.tag == "li":
-            own = el.text_content()
-        own = own.strip()
-        cjk = cjk_count(own)
-        words = len(re.findall(r"[A-Za-z]{2,}", own))
-        if cjk + words < 10:
-            continue
-        value = cjk + 2.0 * words + 3.0 * (zh_punct_count(own) + own.count(". ") + own.count(", "))
-        value *= 1.0 - min(0.9, _link_density(el))
-        target = el if el.tag not in ("p", "li") else el.getparent()
-        weight = 1.0
-        while target is not None and weight > 0.2:
-            scores[target] = scores.get(target, 0.0) + value * weight
-            target = target.getparent()
-            weight *= 0.5
-    if not scores:
-        return body
-    return max(scores, key=lambda e: scores[e])
-
-
-def _near_title_lines(all_lines: list[str], title: str | None, body_first: str | None) -> tuple[list[str], list[str]]:
-    """Date lines and byline lines between the headline and the start of the body."""
-    start = 0
-    if title:
-        for i, line in enumerate(all_lines):
-            if title[:12] in line:
-                start = i
-                break
-    end = len(all_lines)
-    if body_first:
-        for i in range(start, len(all_lines)):
-            if all_lines[i] == body_first:
-                end = i
-                break
-    window = all_lines[start : min(end + 1, start + 14)] if end > start else all_lines[start : start + 10]
-    dates = [ln for ln in window if len(ln) <= 120 and _DATE_HINT.search(ln)]
-    bylines = [ln for ln in window if len(ln) <= 120 and _BYLINE_HINT.search(ln)]
-    tail = [ln for ln in all_lines[end:] if len(ln) <= 80 and re.search(r"(责任编辑|責任編輯|编辑[:：]|編輯[:：]|作者[:：]|来源[:：])", ln)]
-    return dates, bylines + tail[:3]
+def _index(lines: list[Line], target: Line) -> int:
+    for i, line in enumerate(lines):
+        if line is target:
+            return i
+    return 0
 
 
 def extract_html(article: Article, page: Page) -> None:
+    """Fill paragraphs and hints from an HTML page (see the module docstring)."""
     tree = page.tree
-    _collect_hints(page)
-    body = tree.find("body")
-    if body is None:
-        body = tree
-    all_lines = _lines(body)
-    _strip_junk(body)
-    page.hints["page_lines"] = _lines(body)
-    _drop_link_lists(body)
-    best = _score_blocks(body)
-    paragraphs = [ln for ln in _lines(best) if not is_boilerplate_line(ln)]
-    title_hint = page.hints.get("h1") or page.hints.get("og_title") or page.hints.get("html_title")
-    if title_hint:
-        paragraphs = [p for p in paragraphs if p != title_hint]
-    dates, bylines = _near_title_lines(all_lines, title_hint, paragraphs[0] if paragraphs else None)
+    collect_meta(page)
+    root = tree.find("body")
+    if root is None:
+        root = tree
+    lines = page_lines(root)
+    page.hints["page_lines"] = [ln.text for ln in lines]
+    rule_paras, rule_title = _rule_lines(page, root)
+    region = choose(lines)
+    if region is not None and region.lines:
+        start = _index(lines, region.lines[0])
+        end = _index(lines, region.lines[-1]) + 1
+        paragraphs = [ln.text for ln in region.lines if not is_boilerplate_line(ln.text)]
+    else:
+        start = end = len(lines)
+        paragraphs = []
+    title, title_idx = headline(page.hints, lines, start)
+    if rule_title:
+        title = rule_title
+    if title:
+        page.hints["headline"] = title
+        key = for_matching(title)
+        paragraphs = [p for p in paragraphs if for_matching(p) != key]
+    dates, bylines, head, tail = date_and_byline_lines(lines, title_idx, start, end)
     page.hints["date_lines"] = dates
     page.hints["byline_lines"] = bylines
+    page.hints["head_lines"] = head
+    page.hints["tail_lines"] = tail
+    if rule_paras is not None:
+        paragraphs = rule_paras
     if not paragraphs:
-        page.warnings.append(f"{page.source}: no article body found; the page may be an index or need a site rule")
+        desc = _meta_description(tree)
+        if desc:
+            page.warnings.append(f"{page.source}: no article body found; used the page's meta description")
+            paragraphs = [desc]
+        else:
+            page.warnings.append(f"{page.source}: no article body found; the page may be an index or need a site rule")
     article.paragraphs = paragraphs
+
+
+def _meta_description(tree: Any) -> str | None:
+    for m in tree.iter("meta"):
+        key = (m.get("name") or m.get("property") or "").lower()
+        if key in ("description", "og:description") and len(clean_line(m.get("content") or "")) >= 20:
+            return clean_line(m.get("content") or "")
+    return None
 
 
 def extract_dump(article: Article, page: Page) -> None:
@@ -275,7 +152,7 @@ def run(article: Article, page: Page) -> None:
             extract_dump(article, page)
         else:
             extract_text(article, page)
-    except (etree.LxmlError, ValueError, RecursionError) as exc:
+    except (etree.LxmlError, ValueError, RecursionError, TypeError, AttributeError, IndexError) as exc:
         page.warnings.append(f"{page.source}: extraction failed ({exc}); fell back to the page's plain text")
         text = page.tree.text_content() if page.tree is not None else page.text
         article.paragraphs = [clean_line(x) for x in text.splitlines() if clean_line(x)]

@@ -55,6 +55,9 @@ def run(article: Article, page: Page) -> None:
     if article.title:
         article.title = clean_line(article.title)
         return
+    if hints.get("headline"):
+        article.title = clean_line(str(hints["headline"]))
+        return
     h1 = hints.get("h1")
     for key in ("jsonld_title", "og_title"):
         cand = hints.get(key)

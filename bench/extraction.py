@@ -1,0 +1,328 @@
+"""Extraction benchmark: zixun beside readability-lxml, trafilatura, GNE and htmldate, in one run.
+
+Sets (read from ``../shared/data/extraction``; the script skips with a message without them):
+
+* ``zh-cwced`` (69 Chinese pages, 2003–2022): body, publish date, author.
+* ``scrapinghub-aeb`` (181 mostly English pages): body only, a check that non-Chinese
+  pages are not broken.
+
+Metrics (the same code scores every system):
+
+* **body F1**: bag of tokens, a token being one CJK ideograph or one run of Latin letters /
+  digits (lower-cased); F1 of the multiset overlap with the gold body; mean over pages.
+  ``body F1`` is over all 69 pages; ``body F1 (67)`` leaves out the two pages whose gold body
+  is mostly absent from the page (``6dc2d508…``, ``b70f455d…``, see the data README).
+* **date (day)**: share of the 51 pages whose gold has at least a full day on which the
+  system's publish date has the same calendar day (dates read as +08:00). zixun's date is the
+  full pipeline's ``article.published.at``.
+* **author**: share of the 50 pages with known gold authors on which *every* gold name (gold
+  split on spaces / 、 / ，, brackets and parenthesised aliases dropped) occurs, after width and
+  case folding, inside one of the system's author fields: for zixun ``byline.reporters`` +
+  ``byline.outlet`` + ``byline.editor``; for the anchors their one author string. ``UNKNOWN``
+  and empty gold pages are excluded.
+* **pages/CPU-s**: pages divided by ``time.process_time()`` spent in the system's call on the
+  zh-cwced pages. Anchors get the page already decoded (by zixun's decoder, outside the timer);
+  zixun is timed from raw bytes (decoding included).
+
+Run: ``python bench/extraction.py [--set zh|en|all] [--show-worst N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+import unicodedata
+import warnings
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "data" / "extraction"
+MISMATCHED = ("6dc2d508", "b70f455d")
+
+_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[a-z0-9]+")
+_DAY = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
+def tokens(text: str) -> Counter[str]:
+    return Counter(_TOKEN.findall(unicodedata.normalize("NFKC", text or "").lower()))
+
+
+def body_f1(pred: str | None, gold: str) -> float:
+    p, g = tokens(pred or ""), tokens(gold)
+    if not p or not g:
+        return 0.0
+    overlap = sum((p & g).values())
+    if not overlap:
+        return 0.0
+    prec, rec = overlap / sum(p.values()), overlap / sum(g.values())
+    return 2 * prec * rec / (prec + rec)
+
+
+def day_of(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = _DAY.search(value)
+    if not m:
+        return None
+    y, mo, d = (int(x) for x in m.groups())
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).lower())
+
+
+def gold_names(raw: str) -> list[str]:
+    raw = re.sub(r"[（(][^）)]*[）)]", " ", raw)
+    return [fold(n) for n in re.split(r"[\s、，,]+", raw) if n.strip()]
+
+
+def author_ok(pred_fields: list[str], names: list[str]) -> bool:
+    fields = [fold(f) for f in pred_fields if f]
+    return bool(names) and all(any(n in f for f in fields) for n in names)
+
+
+@dataclass
+class Case:
+    id: str
+    data: bytes
+    text: str
+    gold_body: str
+    gold_day: str | None = None
+    gold_authors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Result:
+    body: str | None = None
+    date: str | None = None
+    authors: list[str] = field(default_factory=list)
+
+
+def decode_for_anchor(data: bytes) -> str:
+    from zixun.read.decode import decode
+
+    return decode(data)[0]
+
+
+def load_zh() -> list[Case]:
+    root = DATA / "zh-cwced"
+    cases = []
+    for path in sorted((root / "original").glob("*.html")):
+        stem = path.stem
+        data = path.read_bytes()
+        gold = (root / "cleaned" / f"{stem}.txt").read_text(encoding="utf-8")
+        date_raw = (root / "date" / f"{stem}.txt").read_text(encoding="utf-8").strip()
+        m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", date_raw)
+        gold_day = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}" if m else None
+        author_raw = (root / "author" / f"{stem}.txt").read_text(encoding="utf-8").strip()
+        authors = [] if not author_raw or author_raw.upper() in ("UNKNOWN", "UNKNWON") else gold_names(author_raw)
+        cases.append(Case(stem, data, decode_for_anchor(data), gold, gold_day, authors))
+    return cases
+
+
+def load_en() -> list[Case]:
+    root = DATA / "scrapinghub-aeb"
+    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    cases = []
+    for key, rec in sorted(truth.items()):
+        data = gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes())
+        cases.append(Case(key, data, data.decode("utf-8", errors="replace"), rec["articleBody"]))
+    return cases
+
+
+# --- systems -------------------------------------------------------------------------------
+
+
+def run_zixun(case: Case) -> Result:
+    from zixun.pipeline import extract_page
+
+    try:
+        art = extract_page(case.data, source=case.id)
+    except Exception as exc:  # an EmptyInput drop counts as an empty result
+        return Result(body="", date=None, authors=[])
+    b = art.byline
+    return Result(
+        body=art.text,
+        date=art.published.at,
+        authors=[*b.reporters, b.outlet or "", b.editor or ""],
+    )
+
+
+def run_readability(case: Case) -> Result:
+    import lxml.html
+    from readability import Document
+
+    html = Document(case.text).summary(html_partial=True)
+    return Result(body=lxml.html.fromstring(html).text_content() if html.strip() else "")
+
+
+def run_trafilatura(case: Case) -> Result:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(case.text, with_metadata=True, favor_precision=False)
+    if doc is None:
+        return Result(body="")
+    get = (lambda k: getattr(doc, k, None)) if not isinstance(doc, dict) else doc.get
+    return Result(body=get("text") or "", date=get("date"), authors=[get("author") or ""])
+
+
+_GNE: Any = None
+
+
+def run_gne(case: Case) -> Result:
+    global _GNE
+    if _GNE is None:
+        from gne import GeneralNewsExtractor
+
+        _GNE = GeneralNewsExtractor()
+    try:
+        out = _GNE.extract(case.text)
+    except Exception:
+        return Result(body="")
+    return Result(body=out.get("content") or "", date=out.get("publish_time"), authors=[out.get("author") or ""])
+
+
+def run_htmldate(case: Case) -> Result:
+    from htmldate import find_date
+
+    try:
+        return Result(date=find_date(case.text, original_date=True))
+    except Exception:
+        return Result()
+
+
+def run_newspaper(case: Case) -> Result:
+    from newspaper import Article as NArticle
+
+    a = NArticle("http://example.com/", language="zh")
+    a.download(input_html=case.text)
+    a.parse()
+    return Result(body=a.text, date=str(a.publish_date or ""), authors=list(a.authors))
+
+
+SYSTEMS: list[tuple[str, Callable[[Case], Result], str]] = [
+    ("zixun", run_zixun, "zixun"),
+    ("readability", run_readability, "readability"),
+    ("trafilatura", run_trafilatura, "trafilatura"),
+    ("GNE", run_gne, "gne"),
+    ("htmldate", run_htmldate, "htmldate"),
+    ("newspaper4k", run_newspaper, "newspaper"),
+]
+
+
+def available(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def score(cases: list[Case], fn: Callable[[Case], Result]) -> dict[str, Any]:
+    f1s: list[float] = []
+    f1s_67: list[float] = []
+    per_page: list[tuple[float, str]] = []
+    days = authors = n_days = n_authors = 0
+    cpu = 0.0
+    for case in cases:
+        t0 = time.process_time()
+        res = fn(case)
+        cpu += time.process_time() - t0
+        if res.body is not None:
+            f = body_f1(res.body, case.gold_body)
+            f1s.append(f)
+            per_page.append((f, case.id))
+            if not case.id.startswith(MISMATCHED):
+                f1s_67.append(f)
+        if case.gold_day:
+            n_days += 1
+            days += day_of(res.date) == case.gold_day
+        if case.gold_authors:
+            n_authors += 1
+            authors += author_ok(res.authors, case.gold_authors)
+    return {
+        "f1": sum(f1s) / len(f1s) if f1s else None,
+        "f1_67": sum(f1s_67) / len(f1s_67) if f1s_67 else None,
+        "date": days / n_days if n_days else None,
+        "author": authors / n_authors if n_authors else None,
+        "pps": len(cases) / cpu if cpu else None,
+        "worst": sorted(per_page)[:10],
+    }
+
+
+def fmt(v: float | None, ratio_to: float | None = None, digits: int = 3) -> str:
+    if v is None:
+        return "—"
+    s = f"{v:.{digits}f}" if digits else f"{v:.0f}"
+    return s
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=("zh", "en", "all"), default="all")
+    ap.add_argument("--show-worst", type=int, default=0, help="list zixun's N lowest body F1 pages")
+    args = ap.parse_args()
+    if not DATA.is_dir():
+        print(f"skipped: {DATA} is absent (the shared development data is not mounted); nothing to measure")
+        return 0
+    warnings.filterwarnings("ignore")
+    import logging
+
+    logging.disable(logging.WARNING)
+    systems = [(name, fn) for name, fn, mod in SYSTEMS if available(mod)]
+    missing = [name for name, _fn, mod in SYSTEMS if not available(mod)]
+    rows: dict[str, dict[str, Any]] = {}
+    if args.set in ("zh", "all"):
+        zh = load_zh()
+        for name, fn in systems:
+            rows[name] = score(zh, fn)
+    if args.set in ("en", "all"):
+        en = load_en()
+        for name, fn in systems:
+            if name == "htmldate":
+                continue
+            r = score(en, fn)
+            rows.setdefault(name, {})["en_f1"] = r["f1"]
+            if name == "zixun":
+                rows[name]["en_worst"] = r["worst"]
+    cols = [
+        ("body F1", "f1", 3),
+        ("body F1 (67)", "f1_67", 3),
+        ("date (day)", "date", 3),
+        ("author", "author", 3),
+        ("pages/CPU-s", "pps", 0),
+        ("EN body F1", "en_f1", 3),
+    ]
+    z = rows.get("zixun", {})
+    print(f"{'system':<13}" + "".join(f"{c[0]:>14}" for c in cols))
+    for name, r in rows.items():
+        print(f"{name:<13}" + "".join(f"{fmt(r.get(k), digits=d):>14}" for _h, k, d in cols))
+    print()
+    print("zixun ÷ anchor (ratio of the same column; > 1 means zixun is higher)")
+    for name, r in rows.items():
+        if name == "zixun":
+            continue
+        cells = []
+        for _h, k, _d in cols:
+            a, b = z.get(k), r.get(k)
+            cells.append(f"{a / b:.2f}" if a is not None and b else "—")
+        print(f"{'÷ ' + name:<13}" + "".join(f"{c:>14}" for c in cells))
+    if missing:
+        print(f"\nnot installed (skipped): {', '.join(missing)}")
+    if args.show_worst:
+        print("\nzixun lowest body F1 (zh):", ", ".join(f"{i[:8]}={f:.2f}" for f, i in z.get("worst", [])[: args.show_worst]))
+        if "en_worst" in z:
+            print("zixun lowest body F1 (en):", ", ".join(f"{i[:8]}={f:.2f}" for f, i in z["en_worst"][: args.show_worst]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,178 @@
+"""Choose the story's subtree and its lines: the scorer behind ``extract``.
+
+Method (what zixun adds over readability/trafilatura for Chinese pages):
+
+1. Every line gets a weight. Story-like lines (enough CJK characters or Latin words, sentence
+   punctuation, little link text) count plus their size; link lines, boilerplate lines
+   (责任编辑, 相关阅读, 版权所有, ICP备…) and lines inside navigation/footer/share/comment
+   zones count minus their size; short neutral lines (captions, subheads) count about zero.
+   Chinese has no spaces, so size is counted in CJK characters, not words.
+2. The chosen subtree is the element whose lines sum highest ("max-weight subtree"): moving up
+   to a parent merges neighbouring paragraph blocks (a story split over several ``<div>``s or
+   table cells) as long as it does not pull in more boilerplate than story. This guards
+   against the two failure modes of density scorers: picking one small sub-block, and picking
+   the footer/copyright block.
+3. A candidate whose kept text is mostly boilerplate, or tiny beside the page's story text,
+   is rejected and the next best subtree that does not overlap it is tried; the last fallback
+   is every story-like line of the page in order.
+4. Inside the subtree, lines before the first and after the last story line are trimmed (the
+   headline, the date line, share bars), link/boilerplate lines are dropped, and the text is
+   cut at a 相关阅读/上一篇/网友评论 marker that comes after most of the story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from zixun.stages.boilerplate import JUNK_ATTR, is_boilerplate_line
+from zixun.stages.extract_lines import Line
+
+GOOD, NEUTRAL, BAD = 1, 0, -1
+JUNK_TAGS = frozenset({"nav", "footer", "aside"})
+_STOP = re.compile(
+    r"^\s*[\[【（(〖]?\s*(相关阅读|相關閱讀|相关新闻|相關新聞|相关链接|相關鏈接|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|"
+    r"热门推荐|熱門推薦|猜你喜欢|大家都在看|大家还在看|相关文章|相關文章|相关报道|相關報導|更多精彩|"
+    r"网友评论|網友評論|发表评论|發表評論|我要评论|最新评论|热门评论|上一篇|下一篇|上一条|下一条|"
+    r"责任编辑|責任編輯|【纠错】|分享到)"
+)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+
+
+@dataclass(slots=True)
+class Region:
+    """The chosen subtree and its kept lines."""
+
+    node: Any
+    lines: list[Line]
+    score: float
+
+
+def classify(line: Line) -> tuple[int, float]:
+    """(kind, weight) of one line before zones are known."""
+    u = line.units
+    if line.link_ratio > 0.5 or is_boilerplate_line(line.text):
+        return BAD, -(u + 2.0)
+    if line.link_ratio < 0.35 and ((u >= 12 and line.punct >= 1) or u >= 40):
+        return GOOD, u * (1.0 - line.link_ratio) + 2.0 * min(line.punct, 10)
+    return NEUTRAL, 0.2 * u - 1.0
+
+
+def _ancestors(el: Any, cache: dict[Any, list[Any]]) -> list[Any]:
+    got = cache.get(el)
+    if got is None:
+        got = [el, *el.iterancestors()]
+        cache[el] = got
+    return got
+
+
+def junk_zones(lines: list[Line], kinds: list[tuple[int, float]], cache: dict[Any, list[Any]]) -> set[Any]:
+    """Elements that are navigation/footer/share/comment zones by tag, class/id or style.
+
+    A zone that holds most of the page's story text is kept: some sites put the story in
+    ``<div class="main-side">`` or a ``<footer>``-wrapped template, and dropping it would lose
+    everything.
+    """
+    zones: set[Any] = set()
+    seen: set[Any] = set()
+    for line in lines:
+        for el in _ancestors(line.container, cache):
+            if el in seen:
+                continue
+            seen.add(el)
+            tag = el.tag.lower() if isinstance(el.tag, str) else ""
+            if tag in ("body", "html"):
+                continue
+            if tag in JUNK_TAGS or el.get("hidden") is not None:
+                zones.add(el)
+                continue
+            attrs = " ".join(filter(None, (el.get("class"), el.get("id"))))
+            if attrs and JUNK_ATTR.search(attrs):
+                zones.add(el)
+                continue
+            style = el.get("style")
+            if style and _HIDDEN.search(style):
+                zones.add(el)
+    if not zones:
+        return zones
+    good_in: dict[Any, float] = {}
+    total = 0.0
+    for line, (kind, weight) in zip(lines, kinds, strict=True):
+        if kind != GOOD:
+            continue
+        total += weight
+        for el in _ancestors(line.container, cache):
+            if el in zones:
+                good_in[el] = good_in.get(el, 0.0) + weight
+    return {z for z in zones if good_in.get(z, 0.0) <= 0.4 * total}
+
+
+def _in_zone(line: Line, zones: set[Any], cache: dict[Any, list[Any]]) -> bool:
+    return any(el in zones for el in _ancestors(line.container, cache))
+
+
+def _trim(lines: list[Line], kinds: list[int]) -> list[Line]:
+    """Lines from the first to the last story line, without link/boilerplate lines, cut at a stop marker."""
+    good_idx = [i for i, k in enumerate(kinds) if k == GOOD]
+    if not good_idx:
+        return []
+    first, last = good_idx[0], good_idx[-1]
+    total = sum(lines[i].units for i in good_idx)
+    seen = 0.0
+    out: list[Line] = []
+    for i in range(first, last + 1):
+        line = lines[i]
+        if kinds[i] == GOOD:
+            seen += line.units
+        if _STOP.match(line.text) and len(line.text) < 40 and seen >= 0.5 * total:
+            break
+        if kinds[i] != BAD:
+            out.append(line)
+    return out
+
+
+def choose(lines: list[Line]) -> Region | None:
+    """The story's region of ``lines`` (see the module docstring), or None when nothing reads as a story."""
+    if not lines:
+        return None
+    cache: dict[Any, list[Any]] = {}
+    raw = [classify(line) for line in lines]
+    zones = junk_zones(lines, raw, cache)
+    kinds: list[int] = []
+    weights: list[float] = []
+    for line, (kind, weight) in zip(lines, raw, strict=True):
+        if zones and _in_zone(line, zones, cache):
+            kind, weight = BAD, -(line.units + 2.0)
+        kinds.append(kind)
+        weights.append(weight)
+    page_good = sum(w for k, w in zip(kinds, weights, strict=True) if k == GOOD)
+    if page_good <= 0:
+        return None
+    scores: dict[Any, float] = {}
+    order: dict[Any, int] = {}
+    for idx, (line, weight) in enumerate(zip(lines, weights, strict=True)):
+        for el in _ancestors(line.container, cache):
+            scores[el] = scores.get(el, 0.0) + weight
+            order.setdefault(el, idx)
+    ranked = sorted(scores, key=lambda e: (-scores[e], order[e]))
+    rejected: list[Any] = []
+    for node in ranked[:8]:
+        if scores[node] <= 0:
+            break
+        if any(_overlaps(node, r, cache) for r in rejected):
+            continue
+        idx = [i for i, line in enumerate(lines) if node in _ancestors(line.container, cache)]
+        kept = _trim([lines[i] for i in idx], [kinds[i] for i in idx])
+        kept_ids = {id(line) for line in kept}
+        good = sum(weights[i] for i in idx if kinds[i] == GOOD and id(lines[i]) in kept_ids)
+        if good >= 0.15 * page_good and kept:
+            return Region(node, kept, scores[node])
+        rejected.append(node)
+    # Fallback: every story line of the page, in order.
+    kept = [line for line, k in zip(lines, kinds, strict=True) if k == GOOD]
+    return Region(None, kept, page_good) if kept else None
+
+
+def _overlaps(a: Any, b: Any, cache: dict[Any, list[Any]]) -> bool:
+    return a in _ancestors(b, cache) or b in _ancestors(a, cache)
