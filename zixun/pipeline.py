@@ -12,6 +12,8 @@ Order and fallbacks:
                  paragraphs and short lines; pure byline paragraphs leave the body; meta
                  author/source fill what is missing.
 4. ``clean``     boilerplate lines, repeats and the headline removed from the body.
+4b. ``order``    page dumps only: paragraphs put back in reading order when news cues
+                 (dated lead, 当天/此外 back-references, shared words) clearly say so.
 5. ``published`` given → meta/JSON-LD → date line → URL → inferred from the body → none.
 6. ``summary``   the page's own 核心提示 if it has one, else extractive sentences.
 7. ``title``     JSON-LD/og:title/h1/<title> without site suffix, else generated from
@@ -30,7 +32,7 @@ from datetime import datetime
 from zixun.errors import EmptyInput
 from zixun.model import Article
 from zixun.read.page import Page, load_page
-from zixun.stages import byline, category, clean, extract, published, summary, tags, title
+from zixun.stages import byline, category, clean, extract, order, published, summary, tags, title
 from zixun.text.normalize import detect_lang, for_matching
 
 Stage = Callable[[Article, Page], None]
@@ -55,6 +57,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("extract", extract.run),
     ("byline", byline.run),
     ("clean", clean.run),
+    ("order", order.run),
     ("published", published.run),
     ("summary", summary.run),
     ("title", title.run),
