@@ -20,7 +20,7 @@ _UNITS: dict[str, tuple[str, float]] = {
 }
 _NUM = r"(?:\d{1,9}(?:\.\d{1,4})?万?|[零〇一二三四五六七八九十百千万两俩仨]{1,8}|半)"
 _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
-_PART = re.compile(rf"(?P<n>{_NUM})(?P<more>多)?个?(?P<half>半)?(?P<u>{_UNIT})(?P<half2>半)?(?P<more2>多)?")
+_PART = re.compile(rf"(?P<n>{_NUM})个?(?P<more>多)?个?(?P<half>半)?(?P<u>{_UNIT})(?P<half2>半)?(?P<more2>多)?")
 _RANGE = re.compile(rf"^(?P<a>{_NUM})(?:个)?(?P<au>{_UNIT})?\s?(?:到|至|~|—{{1,2}}|-)\s?(?P<rest>.+)$")
 Duration = dict[str, float]
 DurationResult = Duration | list[dict[str, float | bool]]

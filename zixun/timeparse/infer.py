@@ -61,7 +61,7 @@ class _Event:
 
 
 def _clause(text: str, start: int, end: int) -> str:
-    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    left = max(text.rfind(c, 0, start) for c in "。！？；!?;\n") + 1
     right_m = _CLAUSE_END.search(text, end)
     right = right_m.start() if right_m else len(text)
     return text[left:right].strip()
@@ -147,9 +147,12 @@ def _choose(events: list[_Event], lower: datetime | None, since_year: int | None
             dated.append((_day(ev.match.start) + timedelta(days=ev.shift), ev, 0.0))
             continue
         month, day = ev.month_day
-        if lower is None and since_year is None:
+        if lower is not None:
+            year = lower.year
+        elif since_year is not None:
+            year = since_year
+        else:
             continue
-        year = since_year if lower is None else lower.year
         penalty = 0.15 if lower is not None else 0.3
         for y in range(year, year + 3):
             try:

@@ -9,7 +9,7 @@ zone); everything else through the Chinese scanner, read in ``default_tz``.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 from zixun.timeparse.model import TimeMatch
@@ -26,7 +26,7 @@ _OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
 def make_tz(value: str) -> timezone:
     """"+08:00" / "+0800" / "Z" → a fixed-offset zone (ValueError otherwise)."""
     if value in ("Z", "UTC", "GMT"):
-        return timezone.utc
+        return UTC
     m = _OFFSET.match(value.strip())
     if not m:
         raise ValueError(f"time zone {value!r} is not an offset like +08:00")

@@ -1,0 +1,132 @@
+"""The Chinese time engine: the forms news writes, past bias, ranges, and safety on any input."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from zixun.timeparse import TimeMatch, parse_datetime_string, parse_duration, parse_times
+
+CST = timezone(timedelta(hours=8))
+BASE = datetime(2023, 11, 20, 10, 0, tzinfo=CST)  # a Monday
+
+
+def one(text: str, base: datetime | None = BASE, **kw: str) -> TimeMatch:
+    found = parse_times(text, base, **kw)
+    assert found, f"nothing found in {text!r}"
+    return max(found, key=lambda m: m.span[1] - m.span[0])
+
+
+def d(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=CST)  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "precision", "kind"),
+    [
+        ("2023年11月6日 14:30", d(2023, 11, 6, 14, 30), "minute", "absolute"),
+        ("二〇二三年十一月六日", d(2023, 11, 6), "day", "absolute"),
+        ("２０２３年１１月６日", d(2023, 11, 6), "day", "absolute"),
+        ("2023年11月6日下午3點", d(2023, 11, 6, 15), "hour", "absolute"),
+        ("2023-11-06", d(2023, 11, 6), "day", "absolute"),
+        ("23/11/6", d(2023, 11, 6), "day", "absolute"),
+        ("20231106", d(2023, 11, 6), "day", "absolute"),
+        ("2019.9.6", d(2019, 9, 6), "day", "absolute"),
+        ("11月6日", d(2023, 11, 6), "day", "partial"),
+        ("12月5日", d(2022, 12, 5), "day", "partial"),  # past bias: last December
+        ("6日晚", d(2023, 11, 6, 18), "hour", "partial"),
+        ("25日", d(2023, 10, 25), "day", "partial"),  # the 25th not after the base: last month
+        ("昨天上午", d(2023, 11, 19, 7), "hour", "relative"),
+        ("上周五", d(2023, 11, 17), "day", "relative"),
+        ("周五", d(2023, 11, 17), "day", "relative"),  # bare weekday: the last one, not the next
+        ("3天前", d(2023, 11, 17), "day", "relative"),
+        ("去年12月", d(2022, 12, 1), "month", "relative"),
+        ("今年一季度", d(2023, 1, 1), "month", "relative"),
+        ("元旦", d(2023, 1, 1), "day", "partial"),
+        ("国庆节", d(2023, 10, 1), "day", "partial"),
+        ("凌晨3时", d(2023, 11, 20, 3), "hour", "relative"),
+        ("晚上8点半", d(2023, 11, 20, 20, 30), "minute", "relative"),
+        ("上世纪80年代", d(1980, 1, 1), "year", "absolute"),
+    ],
+)
+def test_forms(text: str, start: datetime, precision: str, kind: str) -> None:
+    m = one(text)
+    assert (m.start, m.precision, m.kind) == (start, precision, kind)
+
+
+def test_ranges() -> None:
+    m = one("11月6日至8日")
+    assert (m.start, m.end) == (d(2023, 11, 6), d(2023, 11, 8, 23, 59, 59))
+    m = one("2019年6月28日9:30~11:30")
+    assert (m.start, m.end) == (d(2019, 6, 28, 9, 30), d(2019, 6, 28, 11, 30, 59))
+    m = one("今天下午1点到3点")
+    assert m.end == d(2023, 11, 20, 15)  # "到3点" ends at 3:00
+    m = one("2019年4月12-19日")
+    assert (m.start, m.last) == (d(2019, 4, 12), d(2019, 4, 19, 23, 59, 59))
+
+
+def test_anchor_words_refer_back_to_the_text() -> None:
+    found = parse_times("11月6日，公司宣布调整。当天，创始人发出内部信；次日正式实施。", BASE)
+    days = [m.start.date() for m in found]
+    assert days == [d(2023, 11, 6).date(), d(2023, 11, 6).date(), d(2023, 11, 7).date()]
+
+
+def test_bias_options() -> None:
+    assert one("12月5日", bias="none").start == d(2023, 12, 5)
+    assert one("3月8日", bias="future").start == d(2024, 3, 8)
+    assert one("周五", bias="none").start == d(2023, 11, 24)
+
+
+def test_no_base_keeps_only_absolute() -> None:
+    found = parse_times("2022年12月，公司完成融资；11月6日，公司宣布调整；昨天又有新消息。", None)
+    assert [(m.text, m.precision) for m in found] == [("2022年12月", "month")]
+
+
+def test_year_only_stays_year() -> None:
+    m = one("2020年成立以来")
+    assert (m.start, m.precision, m.end) == (d(2020, 1, 1), "year", None)
+    assert m.last == d(2020, 12, 31, 23, 59, 59)
+
+
+def test_not_times() -> None:
+    assert parse_times("比分1-2，两点建议，一号文件，嫦娥六号，1号机组", BASE) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "iso", "precision"),
+    [
+        ("2023-11-06T14:30:00+08:00", "2023-11-06T14:30:00+08:00", "second"),
+        ("2005-5-7 21:23:57", "2005-05-07T21:23:57+08:00", "second"),
+        ("2023年11月06日 14:30 来源：新华网", "2023-11-06T14:30:00+08:00", "minute"),
+        ("Mon, 06 Nov 2023 06:30:00 GMT", "2023-11-06T06:30:00+00:00", "second"),
+        ("20231106", "2023-11-06T00:00:00+08:00", "day"),
+        ("2023-11-06", "2023-11-06T00:00:00+08:00", "day"),
+    ],
+)
+def test_parse_datetime_string(value: str, iso: str, precision: str) -> None:
+    m = parse_datetime_string(value)
+    assert m is not None and (m.start.isoformat(), m.precision) == (iso, precision)
+
+
+def test_parse_datetime_string_declines_and_zones() -> None:
+    assert parse_datetime_string("来源：新华网") is None
+    assert parse_datetime_string("11月6日") is None  # no year: not a metadata time
+    m = parse_datetime_string("2023-11-06 14:30", default_tz="+09:00")
+    assert m is not None and m.start.isoformat() == "2023-11-06T14:30:00+09:00"
+    m = parse_datetime_string("3小时前", base=BASE)
+    assert m is not None and m.start == d(2023, 11, 20, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("三年", {"year": 3.0}),
+        ("17个多月", {"month": 17.0}),
+        ("36天5小时30分", {"day": 36.0, "hour": 5.0, "minute": 30.0}),
+        ("3~6个月", [{"month": 3.0}, {"month": 6.0}]),
+        ("3年以上7年以下", [{"year": 3.0}, {"year": 7.0}]),
+    ],
+)
+def test_durations(text: str, want: object) -> None:
+    assert parse_duration(text) == want
