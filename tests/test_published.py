@@ -1,0 +1,102 @@
+"""The 发布时间 stage and body inference: order of evidence, sources, honest precision, declining."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from tests.conftest import shared_path
+from zixun.model import Article, Published
+from zixun.read.page import Page
+from zixun.stages.published import from_url, run
+from zixun.timeparse import infer_published
+
+CST = timezone(timedelta(hours=8))
+BODY = [
+    "3月18日上午，江城地铁12号线最后一段盾构隧道在汉江南岸贯通。",
+    "2023年9月，该线路完成全部车站主体结构施工。",
+    "按照计划，12号线将于12月30日开通试运营。",
+]
+
+
+def page(**kw: object) -> Page:
+    return Page(source="t", kind="text", text="", **kw)  # type: ignore[arg-type]
+
+
+def stage(pg: Page, paragraphs: list[str] | None = None) -> Published:
+    article = Article(title="江城地铁12号线全线贯通", paragraphs=list(BODY if paragraphs is None else paragraphs))
+    run(article, pg)
+    return article.published
+
+
+def test_given_wins() -> None:
+    p = stage(page(hints={"given_published": "2024-03-18T10:24:00+08:00", "meta_times": [("meta", "2020-01-01")]}))
+    assert (p.at, p.source, p.precision) == ("2024-03-18T10:24:00+08:00", "given", "second")
+
+
+def test_meta_then_jsonld_source_kept() -> None:
+    p = stage(page(hints={"meta_times": [("jsonld", "not a date"), ("jsonld", "2024-03-18T02:24:00Z")]}))
+    assert (p.at, p.source) == ("2024-03-18T02:24:00+00:00", "jsonld")
+
+
+def test_date_line_text_and_byline() -> None:
+    p = stage(page(hints={"date_lines": ["2024-03-18 10:24"]}))
+    assert (p.at, p.source, p.precision) == ("2024-03-18T10:24:00+08:00", "text", "minute")
+    p = stage(page(hints={"date_lines": ["2024年03月18日 10:24　来源：华夏日报"]}))
+    assert (p.at, p.source) == ("2024-03-18T10:24:00+08:00", "byline")
+
+
+def test_relative_date_line_uses_base_time() -> None:
+    base = datetime(2024, 3, 18, 12, 0, tzinfo=CST)
+    p = stage(page(base_time=base, hints={"date_lines": ["昨天 14:30 来源：华夏日报"]}))
+    assert (p.at, p.source, p.precision) == ("2024-03-17T14:30:00+08:00", "byline", "minute")
+
+
+def test_url_patterns() -> None:
+    for url in ("https://www.example.cn/news/2024-03/18/content_1.htm",
+                "https://www.example.cn/20240318/a.html",
+                "https://www.example.cn/2024/0318/c1.html",
+                "https://www.example.cn/2024/03/18/x.shtml",
+                "https://www.example.gov.cn/zwgk/t20240318_99.html"):
+        tm = from_url(url)
+        assert tm is not None and tm.start.isoformat() == "2024-03-18T00:00:00+08:00", url
+    assert from_url("https://www.example.cn/2024/1399/x.html") is None
+    p = stage(page(url="https://www.example.cn/20240318/a.html"))
+    assert (p.at, p.source, p.precision) == ("2024-03-18T00:00:00+08:00", "url", "day")
+
+
+def test_body_inferred_with_base() -> None:
+    base = datetime(2024, 3, 25, tzinfo=CST)
+    p = stage(page(base_time=base))
+    assert (p.at, p.source, p.precision) == ("2024-03-18T00:00:00+08:00", "body-inferred", "day")
+    assert p.evidence and "3月18日" in p.evidence
+    assert p.confidence is not None and 0 < p.confidence <= 1
+
+
+def test_body_inferred_without_base_uses_dated_past_events() -> None:
+    guess = infer_published(None, BODY, None)
+    assert guess is not None
+    assert guess.at.isoformat() == "2024-03-18T00:00:00+08:00"  # after "2023年9月", so 2024
+
+
+def test_nothing_found_leaves_published_empty() -> None:
+    assert stage(page(), ["公司今天发布新品。", "业内人士表示看好。"]) == Published()
+    assert infer_published(None, ["3月18日，隧道贯通。"], None) is None  # no year evidence: decline
+
+
+def test_page_names_its_own_day_and_events_abroad() -> None:
+    base = datetime(2024, 4, 10, tzinfo=CST)
+    g = infer_published(None, ["3月30日，论坛开幕。今天（4月2日），论坛闭幕。"], base)
+    assert g is not None and g.at.date().isoformat() == "2024-04-02"
+    g = infer_published(None, ["美国国务院4月1日宣布新的签证政策。"], base)
+    assert g is not None and g.at.date().isoformat() == "2024-04-02"
+    g = infer_published(None, ["公司4月1日宣布，将于4月20日发布新品。"], base)
+    assert g is not None and g.at.date().isoformat() == "2024-04-01"
+
+
+def test_seed_page_without_base() -> None:
+    lines = shared_path("seed", "000_2989f4a969bb4332.txt").read_text(encoding="utf-8").splitlines()
+    paragraphs = [ln for ln in lines if len(ln) > 20 and not ln.startswith("- ")]
+    guess = infer_published(None, paragraphs, None)
+    assert guess is not None
+    assert (guess.at.isoformat(), guess.precision) == ("2023-11-06T00:00:00+08:00", "day")
+    assert "11月6日" in guess.evidence
