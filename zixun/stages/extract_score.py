@@ -37,6 +37,20 @@ _STOP = re.compile(
     r"网友评论|網友評論|发表评论|發表評論|我要评论|最新评论|热门评论|上一篇|下一篇|上一条|下一条|"
     r"责任编辑|責任編輯|【纠错】|分享到)"
 )
+# A long line that is a legal notice (版权/著作权/免责 statements) rather than story text.
+NOTICE = re.compile(
+    r"(著作权|版权|版權|转载|轉載|摘编|免责|免責|法律责任|侵权|侵權|授权|授權|所有内容均由|不代表本(网|站)|"
+    r"copyright|all rights reserved).{0,80}(著作权|版权|版權|转载|轉載|摘编|免责|免責|法律责任|侵权|侵權|声明|聲明|"
+    r"授权|授權|观点|觀點|copyright|rights)",
+    re.I,
+)
+_POST_HEADER = re.compile(
+    r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\D{0,3}\d{1,2}:\d{2}|发表于|發表於|发表时间|發表時間|"
+    r"^#?\s*re\s*[:：]|^回复|^回復|posted (?:by|on|at)",
+    re.I,
+)
+_DATEISH = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}")
+_BYLINEISH = re.compile(r"来源|來源|作者|记者|記者|编辑|編輯|稿源|发布|發布|点击|點擊|阅读|閱讀|浏览|瀏覽")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
 
@@ -52,8 +66,11 @@ class Region:
 def classify(line: Line) -> tuple[int, float]:
     """(kind, weight) of one line before zones are known."""
     u = line.units
-    if line.link_ratio > 0.5 or is_boilerplate_line(line.text):
+    text = line.text
+    if line.link_ratio > 0.5 or is_boilerplate_line(text) or NOTICE.search(text):
         return BAD, -(u + 2.0)
+    if len(text) < 50 and (_DATEISH.search(text) or _BYLINEISH.search(text)) and line.punct <= 2:
+        return NEUTRAL, -1.0
     if line.link_ratio < 0.35 and ((u >= 12 and line.punct >= 1) or u >= 40):
         return GOOD, u * (1.0 - line.link_ratio) + 2.0 * min(line.punct, 10)
     return NEUTRAL, 0.2 * u - 1.0
@@ -112,24 +129,55 @@ def _in_zone(line: Line, zones: set[Any], cache: dict[Any, list[Any]]) -> bool:
     return any(el in zones for el in _ancestors(line.container, cache))
 
 
-def _trim(lines: list[Line], kinds: list[int]) -> list[Line]:
-    """Lines from the first to the last story line, without link/boilerplate lines, cut at a stop marker."""
+def _trim(lines: list[Line], kinds: list[int]) -> tuple[list[Line], bool]:
+    """Lines from the first to the last story line, without link/boilerplate lines, cut at a
+    stop marker (相关阅读, 上一篇…) after half the story, or at a post header (a short line with
+    a date and clock time, 发表于, re:) after the first story paragraphs: on blogs, forums and
+    pages with comments the next post or comment starts there."""
     good_idx = [i for i, k in enumerate(kinds) if k == GOOD]
     if not good_idx:
-        return []
+        return [], False
     first, last = good_idx[0], good_idx[-1]
     total = sum(lines[i].units for i in good_idx)
     seen = 0.0
-    out: list[Line] = []
+    out: list[tuple[Line, int]] = []
+    post_cut = False
     for i in range(first, last + 1):
         line = lines[i]
         if kinds[i] == GOOD:
             seen += line.units
         if _STOP.match(line.text) and len(line.text) < 40 and seen >= 0.5 * total:
             break
+        if seen >= 80 and kinds[i] != GOOD and _POST_HEADER.search(line.text) and len(line.text) <= 80:
+            post_cut = True
+            break
         if kinds[i] != BAD:
-            out.append(line)
-    return out
+            out.append((line, kinds[i]))
+    while out and out[-1][1] != GOOD:
+        out.pop()
+    return [line for line, _k in out], post_cut
+
+
+def _best_run(weights: list[float]) -> tuple[int, int, float]:
+    """Kadane: the contiguous run of lines with the highest total weight."""
+    best = (0, -1, 0.0)
+    start, total = 0, 0.0
+    for i, w in enumerate(weights):
+        if total <= 0:
+            start, total = i, w
+        else:
+            total += w
+        if total > best[2]:
+            best = (start, i, total)
+    return best
+
+
+def _lca(lines: list[Line], cache: dict[Any, list[Any]]) -> Any:
+    common = _ancestors(lines[0].container, cache)
+    for line in lines[1:]:
+        anc = set(_ancestors(line.container, cache))
+        common = [el for el in common if el in anc]
+    return common[0] if common else None
 
 
 def choose(lines: list[Line]) -> Region | None:
@@ -149,30 +197,26 @@ def choose(lines: list[Line]) -> Region | None:
     page_good = sum(w for k, w in zip(kinds, weights, strict=True) if k == GOOD)
     if page_good <= 0:
         return None
-    scores: dict[Any, float] = {}
-    order: dict[Any, int] = {}
-    for idx, (line, weight) in enumerate(zip(lines, weights, strict=True)):
-        for el in _ancestors(line.container, cache):
-            scores[el] = scores.get(el, 0.0) + weight
-            order.setdefault(el, idx)
-    ranked = sorted(scores, key=lambda e: (-scores[e], order[e]))
-    rejected: list[Any] = []
-    for node in ranked[:8]:
-        if scores[node] <= 0:
+    work = list(weights)
+    for _attempt in range(4):
+        s, e, total = _best_run(work)
+        if e < s:
             break
-        if any(_overlaps(node, r, cache) for r in rejected):
-            continue
-        idx = [i for i, line in enumerate(lines) if node in _ancestors(line.container, cache)]
-        kept = _trim([lines[i] for i in idx], [kinds[i] for i in idx])
+        kept, post_cut = _trim(lines[s : e + 1], kinds[s : e + 1])
         kept_ids = {id(line) for line in kept}
-        good = sum(weights[i] for i in idx if kinds[i] == GOOD and id(lines[i]) in kept_ids)
-        if good >= 0.15 * page_good and kept:
-            return Region(node, kept, scores[node])
-        rejected.append(node)
+        good = sum(w for line, k, w in zip(lines[s : e + 1], kinds[s : e + 1], weights[s : e + 1], strict=True)
+                   if k == GOOD and id(line) in kept_ids)
+        enough = good >= 0.15 * page_good or (post_cut and good >= 100)
+        if kept and enough and not _mostly_notice(kept):
+            return Region(_lca(kept, cache), kept, total)
+        for i in range(s, e + 1):
+            work[i] = -1e6
     # Fallback: every story line of the page, in order.
-    kept = [line for line, k in zip(lines, kinds, strict=True) if k == GOOD]
+    kept = [line for line, k in zip(lines, kinds, strict=True) if k == GOOD and not NOTICE.search(line.text)]
     return Region(None, kept, page_good) if kept else None
 
 
-def _overlaps(a: Any, b: Any, cache: dict[Any, list[Any]]) -> bool:
-    return a in _ancestors(b, cache) or b in _ancestors(a, cache)
+def _mostly_notice(kept: list[Line]) -> bool:
+    """True when a candidate is a copyright/disclaimer block rather than a story."""
+    notice = sum(line.units for line in kept if NOTICE.search(line.text))
+    return notice > 0.5 * sum(line.units for line in kept)
