@@ -16,8 +16,8 @@ from zixun.errors import ConfigError
 from zixun.model import Article
 from zixun.pipeline import extract_page
 from zixun.read.sources import InputItem, iter_inputs
-from zixun.settings import get as setting
 from zixun.recommend.blend import RelatedArticle
+from zixun.settings import get as setting
 from zixun.store import Store, open_store
 from zixun.store.base import SearchHit
 

@@ -30,12 +30,13 @@ class DaskExecutor:
             raise ConfigError("the dask runner needs dask[distributed]: pip install 'zixun[dask]'") from exc
         if self.address:
             try:
-                return Client(self.address, timeout=10), None
+                return Client(self.address, timeout=10), None  # type: ignore[no-untyped-call]
             except OSError as exc:
                 raise ConfigError(f"cannot reach the Dask scheduler at {self.address} ({exc}); is it running?") from exc
-        cluster = LocalCluster(n_workers=self.n_workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, host="127.0.0.1")
-        return Client(cluster), cluster
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=self.n_workers, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+        )
+        return Client(cluster), cluster  # type: ignore[no-untyped-call]
 
     def map(self, items: Iterable[InputItem | Failure], *, progress: Any = None) -> Iterator[Result]:
         client, cluster = self._client()

@@ -8,6 +8,7 @@ the same page twice updates it instead of duplicating it.
 from __future__ import annotations
 
 import abc
+import builtins
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -57,23 +58,23 @@ class Store(abc.ABC):
         tag: str | None = None,
         outlet: str | None = None,
         category: str | None = None,
-    ) -> list[tuple[int, Article]]:
+    ) -> builtins.list[tuple[int, Article]]:
         """Newest first (publish time, then id)."""
 
     @abc.abstractmethod
     def count(self) -> int: ...
 
     @abc.abstractmethod
-    def search(self, query: str, *, limit: int = 10, offset: int = 0, **filters: Any) -> list[SearchHit]: ...
+    def search(self, query: str, *, limit: int = 10, offset: int = 0, **filters: Any) -> builtins.list[SearchHit]: ...
 
     @abc.abstractmethod
     def record_view(self, article_id: int, reader: str, at: datetime) -> None: ...
 
     @abc.abstractmethod
-    def views(self, since: datetime | None = None) -> list[tuple[int, str, datetime]]: ...
+    def views(self, since: datetime | None = None) -> builtins.list[tuple[int, str, datetime]]: ...
 
     @abc.abstractmethod
-    def tag_counts(self, limit: int = 100) -> list[tuple[str, int]]: ...
+    def tag_counts(self, limit: int = 100) -> builtins.list[tuple[str, int]]: ...
 
     @abc.abstractmethod
     def close(self) -> None: ...

@@ -8,6 +8,7 @@ same articles for the same query.
 
 from __future__ import annotations
 
+import builtins
 import json
 from datetime import UTC, datetime
 from typing import Any
@@ -37,7 +38,7 @@ class PostgresStore(Store):
             raise StoreError(f"cannot connect to {url!r} ({exc}); is the server running and the URL right?") from exc
         self.migrate()
 
-    def migrate(self) -> list[str]:
+    def migrate(self) -> builtins.list[str]:
         applied: list[str] = []
         with self.db.transaction():
             self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
@@ -120,7 +121,7 @@ class PostgresStore(Store):
         return " AND ".join(where), args
 
     def list(self, *, limit: int = 20, offset: int = 0, tag: str | None = None, outlet: str | None = None,
-             category: str | None = None) -> list[tuple[int, Article]]:
+             category: str | None = None) -> builtins.list[tuple[int, Article]]:
         where, args = self._filters({"tag": tag, "outlet": outlet, "category": category})
         sql = "SELECT a.id, a.data FROM articles a" + (" WHERE " + where if where else "")
         sql += " ORDER BY COALESCE(a.published_at, '') DESC, a.id DESC LIMIT %s OFFSET %s"
@@ -131,7 +132,7 @@ class PostgresStore(Store):
         row = self.db.execute("SELECT COUNT(*) AS n FROM articles").fetchone()
         return int(row["n"]) if row else 0
 
-    def search(self, query: str, *, limit: int = 10, offset: int = 0, **filters: Any) -> list[SearchHit]:
+    def search(self, query: str, *, limit: int = 10, offset: int = 0, **filters: Any) -> builtins.list[SearchHit]:
         toks = query_tokens(query)
         if not toks:
             return []
@@ -148,7 +149,7 @@ class PostgresStore(Store):
             hits.append(SearchHit(int(r["id"]), art, float(r["rank"]), make_snippet(art, query)))
         return hits
 
-    def views(self, since: datetime | None = None) -> list[tuple[int, str, datetime]]:
+    def views(self, since: datetime | None = None) -> builtins.list[tuple[int, str, datetime]]:
         if since:
             rows = self.db.execute("SELECT article_id, reader, at FROM views WHERE at >= %s",
                                    (since.isoformat(),)).fetchall()
@@ -156,7 +157,7 @@ class PostgresStore(Store):
             rows = self.db.execute("SELECT article_id, reader, at FROM views").fetchall()
         return [(int(r["article_id"]), str(r["reader"]), datetime.fromisoformat(r["at"])) for r in rows]
 
-    def tag_counts(self, limit: int = 100) -> list[tuple[str, int]]:
+    def tag_counts(self, limit: int = 100) -> builtins.list[tuple[str, int]]:
         rows = self.db.execute("SELECT tag, COUNT(*) AS n FROM article_tags GROUP BY tag ORDER BY n DESC, tag"
                                " LIMIT %s", (limit,)).fetchall()
         return [(str(r["tag"]), int(r["n"])) for r in rows]
