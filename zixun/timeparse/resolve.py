@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from zixun.timeparse import lunar
 from zixun.timeparse.model import add_months, end_of
 from zixun.timeparse.numerals import cn_int, expand_year
 from zixun.timeparse.tables import (
@@ -53,6 +54,12 @@ class State:
     hour_only_clock: bool = False
     nth_week: tuple[int, int | None] | None = None  # 第3周 / 第3个星期日: (n, weekday)
     nth_day: int | None = None  # 2025年第一天, 第三天
+    lunar: bool = False  # 农历 / 阴历 said, or a lunar form (腊月, 初十, 八月十五)
+    lunar_leap: bool = False
+    lunar_holiday: str | None = None
+    lunar_new_year_day: int | None = None  # 大年初十
+    term: str | None = None  # 冬至, 清明
+    season: str | None = None  # 春 夏 秋 冬
 
 
 class Unresolvable(Exception):
@@ -114,6 +121,26 @@ def read_atom(st: State, kind: str, m: re.Match[str], base: datetime | None, anc
             raise Unresolvable
         p = g("mo_p")
         st.months = (1, n) if p == "前" else ((13 - n, 12) if p == "后" else ((n, n) if p == "第" else (1, 1)))
+    elif kind == "lunarpre":
+        st.lunar = True
+    elif kind in ("lunarmd", "lunarmon"):
+        name = g("lmon") or g("lmon2")
+        st.lunar, st.lunar_leap = True, name.startswith("闰")
+        name = name.lstrip("闰")
+        st.month = {"正": 1, "冬": 11, "腊": 12}.get(name) or _num(name)
+        if kind == "lunarmd":
+            st.day = _num(g("lday").replace("初", "")) if g("lday") != "初十" else 10
+    elif kind == "lunarhol":
+        word = g("lhol")
+        st.lunar = True
+        if word.startswith("大年初"):
+            st.lunar_holiday, st.lunar_new_year_day = "春节", _num(g("lhd"))
+        else:
+            st.lunar_holiday = word
+    elif kind == "term":
+        st.term = g("st")
+    elif kind == "season":
+        st.season = (g("season") or g("season1"))[0]
     elif kind == "nthday":
         st.nth_day = _num(g("nd_n"))
     elif kind == "relmonth":
@@ -297,6 +324,8 @@ def finish(st: State, base: datetime | None, bias: str, tz: tzinfo) -> tuple[dat
 
     if st.nth_week is not None or st.nth_day is not None:
         return _nth(st, base, mk)
+    if st.lunar or st.term or st.season:
+        return _calendar(st, base, bias, mk)
     if st.years is not None and st.month is None:
         return mk(st.years[0]), mk(st.years[1], 12, 31).replace(hour=23, minute=59, second=59), "year"
     if st.days_span is not None:
@@ -408,3 +437,47 @@ def _nth(st: State, base: datetime | None, mk: Callable[..., datetime]) -> tuple
     monday = first + timedelta(days=(0 - first.weekday()) % 7 + 7 * (n - 1))
     sunday = monday + timedelta(days=6)
     return mk(monday.year, monday.month, monday.day), end_of(mk(sunday.year, sunday.month, sunday.day), "day"), "day"
+
+
+def _calendar(st: State, base: datetime | None, bias: str, mk: Callable[..., datetime]) -> tuple[datetime, datetime | None, str]:
+    """Lunar dates and holidays, solar terms and seasons: the year is the lunar (or term) year."""
+    year_given = st.year is not None
+    if st.year is None and base is None:
+        raise Unresolvable
+
+    def span(year: int) -> tuple[date, date]:
+        if st.lunar_holiday is not None:
+            if st.lunar_new_year_day:
+                d = lunar.to_solar(year, 1, st.lunar_new_year_day)
+            else:
+                d = lunar.holiday(st.lunar_holiday, year)
+            return d, d
+        if st.term is not None:
+            d = lunar.solar_term(st.term, year + 1 if st.term in ("小寒", "大寒") else year)
+            return d, d
+        if st.season is not None:
+            bounds = {"春": ("立春", "立夏", 0), "夏": ("立夏", "立秋", 0), "秋": ("立秋", "立冬", 0),
+                      "冬": ("立冬", "立春", 1)}[st.season]
+            first = lunar.solar_term(bounds[0], year)
+            return first, lunar.solar_term(bounds[1], year + bounds[2]) - timedelta(days=1)
+        if st.month is None:
+            raise Unresolvable
+        if st.day is None:
+            return lunar.month_span(year, st.month, st.lunar_leap)
+        d = lunar.to_solar(year, st.month, st.day, st.lunar_leap)
+        return d, d
+
+    try:
+        year = st.year if st.year is not None else base.year  # type: ignore[union-attr]
+        a, b = span(year)
+        if not year_given and base is not None:
+            if bias == "past" and a > base.date():
+                a, b = span(year - 1)
+            elif bias == "future" and b < base.date():
+                a, b = span(year + 1)
+    except (ValueError, IndexError) as exc:
+        raise Unresolvable from exc
+    start = mk(a.year, a.month, a.day)
+    if a != b:
+        return start, end_of(mk(b.year, b.month, b.day), "day"), "day"
+    return _apply_time(start, st)

@@ -28,13 +28,15 @@ RANK: dict[str, tuple[float, float]] = {
     "numdt": (0, 2), "compact": (0, 2), "yyslash": (0, 2), "ym": (0, 1), "year": (0, 0),
     "relyear": (0, 0), "quarter": (0.5, 0.5), "halfyear": (0.5, 0.5), "month": (1, 1),
     "relmonth": (1, 1), "md": (1, 2), "monthpart": (1.5, 1.5), "day": (2, 2), "relday": (2, 2),
-    "week": (2, 2), "holiday": (2, 2), "nthweek": (2, 2), "monthsof": (1, 1), "nthday": (2, 2), "daypart": (3, 3), "hm": (4, 4), "clock": (4, 5),
+    "week": (2, 2), "holiday": (2, 2), "nthweek": (2, 2), "monthsof": (1, 1), "nthday": (2, 2),
+    "lunarmd": (1, 2), "lunarmon": (1, 1), "lunarhol": (2, 2), "term": (2, 2), "season": (0.5, 0.5), "daypart": (3, 3), "hm": (4, 4), "clock": (4, 5),
 }
 ATTACH_ONLY = {"早", "晚", "夜", "初", "底", "末", "许", "整"}
 ANCHORED_WORDS = ("当天", "当日", "同日", "同一天", "当晚", "当夜", "次日", "翌日", "第二天", "隔天",
                   "后一天", "前一天", "前一日", "当年", "同年", "次年", "翌年", "当月", "同月", "次月")
 SINCE = re.compile(r"(?:起至今|至今|以来|起)")
 STANDALONE = {"window", "delta", "now"}
+SAFE_TERMS = {"立春", "春分", "清明", "立夏", "芒种", "夏至", "立秋", "秋分", "立冬", "冬至", "小寒", "大寒"}
 ALONE_CN_HOUR = re.compile(r"[一两二三四五六七八九十]")
 
 
@@ -72,6 +74,9 @@ def _groups(atoms: list[Atom], norm: str) -> list[list[Atom]]:
         if glued and a.kind == "daypart" and word in ("许", "整"):
             cur.append(a)
             continue
+        if glued and a.kind == "lunarpre":
+            cur.append(a)  # "1991年农历8月23号": 农历 changes how the rest reads, not the ladder
+            continue
         if glued and a.kind == "week" and cur[-1].kind in ("day", "md", "numdt"):
             cur.append(a)  # "6月1日周六": the weekday is redundant
             continue
@@ -86,7 +91,7 @@ def _groups(atoms: list[Atom], norm: str) -> list[list[Atom]]:
         if a.kind == "daypart" and word in ATTACH_ONLY:
             continue
         cur = [a]
-        hi = _rank(a)[1]
+        hi = -9.0 if a.kind == "lunarpre" else _rank(a)[1]
     if cur:
         groups.append(cur)
     return [g for g in groups if _plausible(g)]
@@ -103,6 +108,10 @@ def _rank(a: Atom) -> tuple[float, float]:
 def _plausible(group: list[Atom]) -> bool:
     """A lone Chinese-numeral clock ("两点", "三时") is more often a count than a time."""
     first = group[0]
+    if len(group) == 1 and first.kind == "lunarpre":
+        return False
+    if len(group) == 1 and first.kind == "term" and first.m.group("st") not in SAFE_TERMS:
+        return False  # "大雪", "雨水", "小满" alone are weather and words, not dates
     if first.kind == "day" and first.m.group("du") == "号" and not first.m.group("dv").isdigit():
         return False  # "一号文件", "嫦娥六号": a Chinese-numeral 号 without its month is a name
     if first.kind == "md" and first.m.group("dsep") == "·":
