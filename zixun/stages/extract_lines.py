@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml import etree
 
-from zixun.text.normalize import clean_line, cjk_count
+from zixun.text.normalize import cjk_count, clean_line
 
 BLOCK_TAGS = frozenset(
     "p div td th tr table li ul ol dl dt dd h1 h2 h3 h4 h5 h6 article section main blockquote pre figure "
@@ -30,7 +30,8 @@ SILENT_TAGS = frozenset(
     "script style noscript template svg canvas object embed select option textarea button head title "
     "iframe map area".split()
 )
-_LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
+# A word of a spaced script (Latin, Cyrillic, Greek, Hangul…): a run of letters/digits without CJK.
+_LATIN_WORD = re.compile(r"[^\W_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+(?:['’.-][^\W_\u3400-\u9fff]+)*")
 _SENT_PUNCT = re.compile(r"[，。！？；：、]|[.!?;,](?=\s|$|[\"'”’)])")
 
 
@@ -50,7 +51,7 @@ class Line:
 
 
 def measure(line: Line) -> None:
-    """Size a line in 'units': one per CJK ideograph, 1.5 per Latin word (a word ~ a few chars)."""
+    """Size a line in 'units': one per CJK ideograph, 1.5 per word of a spaced script."""
     text = line.text
     line.units = cjk_count(text) + 1.5 * len(_LATIN_WORD.findall(text))
     line.punct = len(_SENT_PUNCT.findall(text))

@@ -41,7 +41,7 @@ _STOP = re.compile(
 NOTICE = re.compile(
     r"(著作权|版权|版權|转载|轉載|摘编|免责|免責|法律责任|侵权|侵權|授权|授權|所有内容均由|不代表本(网|站)|"
     r"copyright|all rights reserved).{0,80}(著作权|版权|版權|转载|轉載|摘编|免责|免責|法律责任|侵权|侵權|声明|聲明|"
-    r"授权|授權|观点|觀點|copyright|rights)",
+    r"授权|授權|观点|觀點|copyright|rights)|cookies?\b.{0,120}\b(consent|website|browser|privacy|experience|opt-out)",
     re.I,
 )
 _POST_HEADER = re.compile(
@@ -172,6 +172,18 @@ def _best_run(weights: list[float]) -> tuple[int, int, float]:
     return best
 
 
+def _earliest_strong_run(weights: list[float]) -> tuple[int, int, float]:
+    """The best run, or an earlier one at least half as heavy: the story comes before its
+    comments and the next posts, which can outweigh it on a busy blog or forum page."""
+    best = _best_run(weights)
+    if best[1] < best[0]:
+        return best
+    before = _best_run(weights[: best[0]])
+    if before[1] >= before[0] and before[2] >= 0.5 * best[2] and before[2] >= 150:
+        return before
+    return best
+
+
 def _lca(lines: list[Line], cache: dict[Any, list[Any]]) -> Any:
     common = _ancestors(lines[0].container, cache)
     for line in lines[1:]:
@@ -199,7 +211,7 @@ def choose(lines: list[Line]) -> Region | None:
         return None
     work = list(weights)
     for _attempt in range(4):
-        s, e, total = _best_run(work)
+        s, e, total = _earliest_strong_run(work)
         if e < s:
             break
         kept, post_cut = _trim(lines[s : e + 1], kinds[s : e + 1])
