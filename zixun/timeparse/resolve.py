@@ -60,6 +60,7 @@ class State:
     lunar_new_year_day: int | None = None  # 大年初十
     term: str | None = None  # 冬至, 清明
     season: str | None = None  # 春 夏 秋 冬
+    time_only: bool = False  # a clock time or day part on the base's day
 
 
 class Unresolvable(Exception):
@@ -362,7 +363,7 @@ def finish(st: State, base: datetime | None, bias: str, tz: tzinfo) -> tuple[dat
                 raise Unresolvable
             if st.days is None:  # a clock time or day part alone: on the base's day, so relative
                 st.year, st.month, st.day = base.year, base.month, base.day
-                st.relative = True
+                st.relative = st.time_only = True
         else:
             raise Unresolvable
     return _fill(st, base, bias, mk)

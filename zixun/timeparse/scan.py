@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from zixun.timeparse.model import TimeMatch, end_of, shift
+from zixun.timeparse.model import TimeMatch, end_of
 from zixun.timeparse.numerals import cn_int, normalize
 from zixun.timeparse.patterns import CONNECTOR, GLUE, SCAN
+from zixun.timeparse.relative import relative
 from zixun.timeparse.resolve import State, Unresolvable, finish, read_atom
-from zixun.timeparse.tables import UNIT
 
 CST = timezone(timedelta(hours=8))
 
@@ -35,6 +35,9 @@ ATTACH_ONLY = {"早", "晚", "夜", "初", "底", "末", "许", "整"}
 ANCHORED_WORDS = ("当天", "当日", "同日", "同一天", "当晚", "当夜", "次日", "翌日", "第二天", "隔天",
                   "后一天", "前一天", "前一日", "当年", "同年", "次年", "翌年", "当月", "同月", "次月")
 SINCE = re.compile(r"(?:起至今|至今|以来|起)")
+DEADLINE = re.compile(r"(?:之前|以前|前)(?![一二三四五六七八九十两\d个半天年月周])")
+BARE_YEAR = re.compile(r"(?:19|20)\d\d(?![\d年.])")
+NOW_WORDS = ("今天", "今日", "现在", "目前", "此刻", "如今", "当下")
 STANDALONE = {"window", "delta", "now"}
 SAFE_TERMS = {"立春", "春分", "清明", "立夏", "芒种", "夏至", "立秋", "秋分", "立冬", "冬至", "小寒", "大寒"}
 ALONE_CN_HOUR = re.compile(r"[一两二三四五六七八九十]")
@@ -97,7 +100,14 @@ def _groups(atoms: list[Atom], norm: str) -> list[list[Atom]]:
     return [g for g in groups if _plausible(g)]
 
 
+def _is_now(group: list[Atom]) -> bool:
+    """"到今天" / "到现在" as the end of a range: up to the base time itself."""
+    return len(group) == 1 and group[0].m.group() in NOW_WORDS
+
+
 def _rank(a: Atom) -> tuple[float, float]:
+    if a.kind == "approxhour":
+        return 4.0, 4.0
     if a.kind == "nrange":
         unit = a.m.group("ru")
         r = 2.0 if unit in ("日", "号") else (1.0 if unit.startswith("月") else 4.0)
@@ -113,7 +123,8 @@ def _plausible(group: list[Atom]) -> bool:
     if len(group) == 1 and first.kind == "term" and first.m.group("st") not in SAFE_TERMS:
         return False  # "大雪", "雨水", "小满" alone are weather and words, not dates
     if first.kind == "day" and first.m.group("du") == "号" and not first.m.group("dv").isdigit():
-        return False  # "一号文件", "嫦娥六号": a Chinese-numeral 号 without its month is a name
+        # "一号文件", "嫦娥六号": a Chinese-numeral 号 without its month is a name, unless it ends a range
+        return first.m.string[max(0, first.start - 1): first.start] in ("至", "到", "-", "~", "—")  # "一号文件", "嫦娥六号": a Chinese-numeral 号 without its month is a name
     if first.kind == "md" and first.m.group("dsep") == "·":
         return first.m.string[first.start - 1: first.start] not in ("“", '"', "「")  # "“7·26”讲话"
     if len(group) == 1 and group[0].kind == "hm":
@@ -139,14 +150,24 @@ def _resolve(group: list[Atom], base: datetime | None, anchor: datetime | None, 
             st.daypart = None
     anchor_d = anchor.date() if anchor else None
     for a in group:
-        if a.kind == "nrange":
+        if a.kind in ("nrange", "approxhour"):
             _read_nrange(st, a.m, nrange_side)
         else:
             read_atom(st, a.kind, a.m, base, anchor_d)
     return st, finish(st, base, bias, CST)
 
 
+def _hour_instant(a: Atom) -> bool:
+    """"9点至11点" ends at 11:00; "七八点" (seven or eight) runs through 8:59."""
+    m = a.m
+    return a.kind == "nrange" and m.group("ru")[0] in "点时" and not m.group("rbm") and not m.group("rbh")
+
+
 def _read_nrange(st: State, m: re.Match[str], side: int) -> None:
+    if m.group("ah"):
+        st.hour = cn_int(m.group("ah")[side])
+        st.hour_only_clock = True
+        return
     value = cn_int(m.group("rb") if side else m.group("ra"))
     if value is None:
         raise Unresolvable
@@ -188,29 +209,41 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past") 
         g = groups[i]
         i += 1
         if g[0].kind in STANDALONE:
-            tm = _relative(g[0], text, base)
+            tm = relative(g[0].m, g[0].start, g[0].end, g[0].kind, text, base)
             if tm is not None:
                 out.append(tm)
             continue
         try:
-            has_nrange = any(a.kind == "nrange" for a in g)
+            has_nrange = any(a.kind in ("nrange", "approxhour") for a in g)
             st, (start, end, precision) = _resolve(g, base, anchor, bias)
             s, e = g[0].start, g[-1].end
             if has_nrange:
                 _, (b_start, b_end, b_prec) = _resolve(g, base, anchor, bias, nrange_side=1)
-                end = _range_end(b_start, b_end, b_prec, g[-1].kind == "nrange" and g[-1].m.group("ru")[0] in "点时" and not g[-1].m.group("rbm") and not g[-1].m.group("rbh"))
-            elif i < len(groups) and CONNECTOR.fullmatch(norm, e, groups[i][0].start) and groups[i][0].kind not in STANDALONE:
-                try:
-                    st2, (b_start, b_end, b_prec) = _resolve(groups[i], base, start, bias, inherit=st)
-                    if b_start >= start:
-                        end = _range_end(b_start, b_end, b_prec, st2.hour_only_clock)
-                        e = groups[i][-1].end
-                        i += 1
-                except Unresolvable:
-                    pass
-            since = SINCE.match(norm, e)
-            if since and base is not None and end is None and start <= base:
+                end = _range_end(b_start, b_end, b_prec, _hour_instant(g[-1]))
+            elif i < len(groups) and CONNECTOR.fullmatch(norm, e, groups[i][0].start):
+                nxt = groups[i]
+                if _is_now(nxt) and base is not None and base >= start:  # "去年到现在", "从上个月到今天"
+                    end, e = base, nxt[-1].end
+                    i += 1
+                elif nxt[0].kind not in STANDALONE:
+                    try:
+                        st2, (b_start, b_end, b_prec) = _resolve(nxt, base, start, bias, inherit=st)
+                        if b_start >= start:
+                            end = _range_end(b_start, b_end, b_prec, st2.hour_only_clock)
+                            e = nxt[-1].end
+                            i += 1
+                    except Unresolvable:
+                        pass
+            elif (conn := CONNECTOR.match(norm, e)) and (year := BARE_YEAR.match(norm, conn.end())):
+                last = datetime(int(year.group()), 12, 31, 23, 59, 59, tzinfo=start.tzinfo)
+                if last > start:  # "2008.03-2009"
+                    end, e = last, year.end()
+            if end is None and base is not None and (since := SINCE.match(norm, e)) and start <= base:
                 end, e = base, since.end()
+            elif base is not None and (before := DEADLINE.match(norm, e)) and start > base:
+                start, end, e = base, end or end_of(start, precision), before.end()  # "2025年前", "年底前"
+            if bias == "future" and st.time_only and base is not None and start < base:
+                start, end = start + timedelta(days=1), end + timedelta(days=1) if end else None
         except (Unresolvable, ValueError, OverflowError):
             continue
         if any(a.m.group() in ANCHORED_WORDS for a in g) or precision in ("day", "hour", "minute", "second"):
@@ -228,74 +261,3 @@ def _range_end(start: datetime, end: datetime | None, precision: str, hour_insta
     return end_of(start, precision)
 
 
-def _amount(num: str, more: str | None, half: str | None) -> float | None:
-    if num == "半":
-        return 0.5
-    if num in ("几", "数"):
-        value: float | None = 3
-    elif re.fullmatch(r"\d+(?:\.\d+)?", num):
-        value = float(num)
-    else:
-        n = cn_int(num.replace("几", "").replace("数", ""))
-        value = float(n) if n is not None else None
-    if value is not None and half:
-        value += 0.5
-    return value
-
-
-def _relative(a: Atom, text: str, base: datetime | None) -> TimeMatch | None:
-    """3天前, 两个月后, 近30天, 未来7天, 现在: offsets from the base time."""
-    if base is None:
-        return None
-    g = a.m.group
-    span = (a.start, a.end)
-    if a.kind == "now":
-        return TimeMatch(text[a.start:a.end], span, base, None, "second", "relative")
-    prefix = "d" if a.kind == "delta" else "w"
-    amount = _amount(g(prefix + "n"), g(prefix + "more"), g(prefix + "half") or (g("dhalf2") if prefix == "d" else None))
-    unit = UNIT[g(prefix + "unit")]
-    if amount is None or amount > 100000:
-        return None
-    if unit == "quarter":
-        unit, amount = "month", amount * 3
-    elif unit == "quarter-hour":
-        unit, amount = "minute", amount * 15
-    try:
-        if a.kind == "window":
-            forward = g("win").startswith(("未来", "今后", "后"))
-            other = shift(base, unit, amount if forward else -amount)
-            lo, hi = (base, other) if forward else (other, base)
-            return TimeMatch(text[a.start:a.end], span, lo, hi, _prec(unit), "relative")
-        suffix = g("dsuf")
-        if suffix in ("以内", "之内", "内"):
-            return TimeMatch(text[a.start:a.end], span, base, shift(base, unit, amount), _prec(unit), "relative")
-        if suffix == "以来":
-            return TimeMatch(text[a.start:a.end], span, shift(base, unit, -amount), base, _prec(unit), "relative")
-        sign = -1 if suffix.endswith("前") else 1
-        point = shift(base, unit, sign * amount)
-    except (ValueError, OverflowError):
-        return None
-    precision = _prec(unit)
-    start = _truncate(point, precision)
-    if unit == "week":
-        start = start - timedelta(days=start.weekday())
-        return TimeMatch(text[a.start:a.end], span, start, end_of(start + timedelta(days=6), "day"), "day", "relative")
-    return TimeMatch(text[a.start:a.end], span, start, None, precision, "relative")
-
-
-def _prec(unit: str) -> str:
-    return {"week": "day"}.get(unit, unit)
-
-
-def _truncate(dt: datetime, precision: str) -> datetime:
-    if precision == "year":
-        return dt.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
-    if precision == "month":
-        return dt.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    if precision == "day":
-        return dt.replace(hour=0, minute=0, second=0, microsecond=0)
-    if precision == "hour":
-        return dt.replace(minute=0, second=0, microsecond=0)
-    if precision == "minute":
-        return dt.replace(second=0, microsecond=0)
-    return dt.replace(microsecond=0)
