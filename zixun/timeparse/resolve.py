@@ -11,17 +11,15 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from zixun.timeparse import lunar
+from zixun.timeparse.calendars import holiday_date, nth, other_calendar
 from zixun.timeparse.model import add_months, end_of
 from zixun.timeparse.numerals import cn_int, expand_year
+from zixun.timeparse.state import State, Unresolvable, apply_time
 from zixun.timeparse.tables import (
     DAY_PART,
     DECADE_PART,
-    HOLIDAY_FIXED,
-    HOLIDAY_NTH,
     MONTH_PART,
     REL_DAY,
     REL_MONTH,
@@ -30,41 +28,6 @@ from zixun.timeparse.tables import (
     WEEKDAY,
     YEAR_PART,
 )
-
-
-@dataclass(slots=True)
-class State:
-    """What a group of atoms says, field by field, before filling from the base time."""
-
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    hour: int | None = None
-    minute: int | None = None
-    second: int | None = None
-    relative: bool = False
-    explicit_year: bool = False
-    months: tuple[int, int] | None = None  # a part of a year: (first, last month)
-    days: tuple[int, int] | None = None  # a part of a month: (first, last day; 0 = month end)
-    years: tuple[int, int] | None = None  # century / decade
-    days_span: tuple[date, date] | None = None  # week, 周末, 今明两天
-    daypart: str | None = None
-    holiday: str | None = None
-    weekday: tuple[int | None, int] | None = None  # (week offset or None for bare, weekday)
-    hour_only_clock: bool = False
-    nth_week: tuple[int, int | None] | None = None  # 第3周 / 第3个星期日: (n, weekday)
-    nth_day: int | None = None  # 2025年第一天, 第三天
-    lunar: bool = False  # 农历 / 阴历 said, or a lunar form (腊月, 初十, 八月十五)
-    lunar_leap: bool = False
-    lunar_holiday: str | None = None
-    lunar_new_year_day: int | None = None  # 大年初十
-    term: str | None = None  # 冬至, 清明
-    season: str | None = None  # 春 夏 秋 冬
-    time_only: bool = False  # a clock time or day part on the base's day
-
-
-class Unresolvable(Exception):
-    """The group needs a base time (or is not a valid date)."""
 
 
 def _num(s: str | None) -> int | None:
@@ -278,41 +241,6 @@ def _read_hm(st: State, m: re.Match[str]) -> None:
     st.hour_only_clock = st.minute is None
 
 
-def _holiday(name: str, year: int) -> date:
-    if name in HOLIDAY_FIXED:
-        mo, d = HOLIDAY_FIXED[name]
-        return date(year, mo, d)
-    mo, wd, n = HOLIDAY_NTH[name]
-    first = date(year, mo, 1)
-    return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
-
-
-def _apply_time(day: datetime, st: State) -> tuple[datetime, datetime | None, str]:
-    """Clock time and day part on a resolved day."""
-    part = DAY_PART.get(st.daypart or "")
-    if st.hour is None:
-        if part is None:
-            return day, None, "day"
-        return day.replace(hour=part[0]), day.replace(hour=part[1], minute=59, second=59), "hour"
-    hour = st.hour
-    if part is not None:
-        mode = part[2]
-        if mode == "pm" and hour < 12 and not (st.daypart in ("晚上", "晚间", "晚") and hour < 5):
-            hour += 12
-        elif mode == "noon" and hour <= 5:
-            hour += 12
-        elif mode == "night" and 6 <= hour < 12:
-            hour += 12
-        elif mode in ("night", "pm") and hour == 12 and st.daypart not in ("中午", "午后", "下午"):
-            hour = 24
-    minute, second = st.minute or 0, st.second or 0
-    if hour > 24 or minute > 59 or second > 59:
-        raise Unresolvable
-    start = day + timedelta(hours=hour, minutes=minute, seconds=second)
-    precision = "second" if st.second is not None else ("minute" if st.minute is not None else "hour")
-    return start, None, precision
-
-
 def finish(st: State, base: datetime | None, bias: str, tz: tzinfo) -> tuple[datetime, datetime | None, str]:
     """Fill what the group left out from the base time (past-biased) and build the datetimes."""
     zone = base.tzinfo if base is not None else tz
@@ -324,9 +252,9 @@ def finish(st: State, base: datetime | None, bias: str, tz: tzinfo) -> tuple[dat
             raise Unresolvable from exc
 
     if st.nth_week is not None or st.nth_day is not None:
-        return _nth(st, base, mk)
+        return nth(st, base, mk)
     if st.lunar or st.term or st.season:
-        return _calendar(st, base, bias, mk)
+        return other_calendar(st, base, bias, mk)
     if st.years is not None and st.month is None:
         return mk(st.years[0]), mk(st.years[1], 12, 31).replace(hour=23, minute=59, second=59), "year"
     if st.days_span is not None:
@@ -342,19 +270,19 @@ def finish(st: State, base: datetime | None, bias: str, tz: tzinfo) -> tuple[dat
             d -= timedelta(days=7)
         elif off is None and bias == "future" and d < base.date():
             d += timedelta(days=7)
-        return _apply_time(mk(d.year, d.month, d.day), st)
+        return apply_time(mk(d.year, d.month, d.day), st)
     if st.holiday is not None:
         year_given = st.year is not None
         if st.year is None and base is None:
             raise Unresolvable
         year = st.year if st.year is not None else base.year  # type: ignore[union-attr]
-        d = _holiday(st.holiday, year)
+        d = holiday_date(st.holiday, year)
         if not year_given and base is not None:
             if bias == "past" and d > base.date():
-                d = _holiday(st.holiday, year - 1)
+                d = holiday_date(st.holiday, year - 1)
             elif bias == "future" and d < base.date():
-                d = _holiday(st.holiday, year + 1)
-        return _apply_time(mk(d.year, d.month, d.day), st)
+                d = holiday_date(st.holiday, year + 1)
+        return apply_time(mk(d.year, d.month, d.day), st)
     if st.year is None and st.month is None and st.day is None:
         if st.months is not None:
             pass
@@ -411,74 +339,6 @@ def _fill(st: State, base: datetime | None, bias: str, mk: Callable[..., datetim
             a, b = make(st.year, st.month, lo), make(st.year, st.month, hi or last)
             return a, end_of(b, "day"), "day"
         return make(st.year, st.month), None, "month"
-    return _apply_time(make(st.year, st.month, st.day), st)
+    return apply_time(make(st.year, st.month, st.day), st)
 
 
-def _nth(st: State, base: datetime | None, mk: Callable[..., datetime]) -> tuple[datetime, datetime | None, str]:
-    """第3周 (weeks count from the month's or year's first Monday), 第3个星期日, 第十天."""
-    if st.nth_day is not None:
-        if st.year is not None and st.month is None:
-            d = date(st.year, 1, 1) + timedelta(days=st.nth_day - 1)
-        elif base is not None:
-            d = base.date() + timedelta(days=st.nth_day - 1)
-            st.relative = True
-        else:
-            raise Unresolvable
-        return _apply_time(mk(d.year, d.month, d.day), st)
-    assert st.nth_week is not None
-    n, wd = st.nth_week
-    if st.year is None:
-        if base is None:
-            raise Unresolvable
-        st.year = base.year
-    first = date(st.year, st.month or 1, 1)
-    if wd is not None:
-        d = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
-        return _apply_time(mk(d.year, d.month, d.day), st)
-    monday = first + timedelta(days=(0 - first.weekday()) % 7 + 7 * (n - 1))
-    sunday = monday + timedelta(days=6)
-    return mk(monday.year, monday.month, monday.day), end_of(mk(sunday.year, sunday.month, sunday.day), "day"), "day"
-
-
-def _calendar(st: State, base: datetime | None, bias: str, mk: Callable[..., datetime]) -> tuple[datetime, datetime | None, str]:
-    """Lunar dates and holidays, solar terms and seasons: the year is the lunar (or term) year."""
-    year_given = st.year is not None
-    if st.year is None and base is None:
-        raise Unresolvable
-
-    def span(year: int) -> tuple[date, date]:
-        if st.lunar_holiday is not None:
-            if st.lunar_new_year_day:
-                d = lunar.to_solar(year, 1, st.lunar_new_year_day)
-            else:
-                d = lunar.holiday(st.lunar_holiday, year)
-            return d, d
-        if st.term is not None:
-            d = lunar.solar_term(st.term, year + 1 if st.term in ("小寒", "大寒") else year)
-            return d, d
-        if st.season is not None:
-            bounds = {"春": ("立春", "立夏", 0), "夏": ("立夏", "立秋", 0), "秋": ("立秋", "立冬", 0),
-                      "冬": ("立冬", "立春", 1)}[st.season]
-            first = lunar.solar_term(bounds[0], year)
-            return first, lunar.solar_term(bounds[1], year + bounds[2]) - timedelta(days=1)
-        if st.month is None:
-            raise Unresolvable
-        if st.day is None:
-            return lunar.month_span(year, st.month, st.lunar_leap)
-        d = lunar.to_solar(year, st.month, st.day, st.lunar_leap)
-        return d, d
-
-    try:
-        year = st.year if st.year is not None else base.year  # type: ignore[union-attr]
-        a, b = span(year)
-        if not year_given and base is not None:
-            if bias == "past" and a > base.date():
-                a, b = span(year - 1)
-            elif bias == "future" and b < base.date():
-                a, b = span(year + 1)
-    except (ValueError, IndexError) as exc:
-        raise Unresolvable from exc
-    start = mk(a.year, a.month, a.day)
-    if a != b:
-        return start, end_of(mk(b.year, b.month, b.day), "day"), "day"
-    return _apply_time(start, st)

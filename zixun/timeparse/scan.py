@@ -18,7 +18,8 @@ from zixun.timeparse.model import TimeMatch, end_of
 from zixun.timeparse.numerals import cn_int, normalize
 from zixun.timeparse.patterns import CONNECTOR, GLUE, SCAN
 from zixun.timeparse.relative import relative
-from zixun.timeparse.resolve import State, Unresolvable, finish, read_atom
+from zixun.timeparse.resolve import finish, read_atom
+from zixun.timeparse.state import State, Unresolvable
 
 CST = timezone(timedelta(hours=8))
 
