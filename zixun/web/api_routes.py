@@ -223,7 +223,7 @@ async def events(request: Request, event: ViewEvent) -> JSONResponse:
     site = site_of(request)
     api.get(event.article_id, store=site.store)  # 404 for an unknown article
     rid, new = (event.reader, False) if event.reader and READER_RE.fullmatch(event.reader) else reader_id(request)
-    api.record_view(event.article_id, rid, store=site.store)
+    site.record_view(event.article_id, rid)
     response = JSONResponse({"ok": True}, status_code=202)
     if new:
         set_reader_cookie(response, rid)

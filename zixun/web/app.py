@@ -149,7 +149,7 @@ def create_app(db: str) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
-        store.close()
+        site.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -159,7 +159,7 @@ def create_app(db: str) -> FastAPI:
         docs_url=None,  # Swagger UI loads scripts from a CDN, which the CSP (rightly) forbids
         redoc_url=None,
     )
-    app.state.site = Site(store=store)
+    site = app.state.site = Site(store=store)
     app.add_middleware(SecurityHeaders)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

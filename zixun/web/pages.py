@@ -65,7 +65,7 @@ async def article_page(request: Request, article_id: ArticleId) -> HTMLResponse:
     article = api.get(article_id, store=site.store)
     related = site.related(article_id)
     rid, new = reader_id(request)
-    api.record_view(article_id, rid, store=site.store)
+    site.record_view(article_id, rid)
     html = site.render("article.html", a=article, id=article_id, related=related,
                        canonical=str(request.url_for("article_page", article_id=article_id)))
     response = HTMLResponse(html)

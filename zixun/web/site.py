@@ -7,6 +7,8 @@ trending list and the channel list. Nothing in them is personal.
 
 from __future__ import annotations
 
+import logging
+import queue
 import re
 import threading
 import time
@@ -14,6 +16,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Generic, TypeVar
 from urllib.parse import quote, urlsplit
@@ -28,6 +31,8 @@ from zixun.recommend.blend import RelatedArticle
 from zixun.render import byline_text, reader_time
 from zixun.store import Store
 from zixun.store.query import snippet_html
+
+log = logging.getLogger(__name__)
 
 READER_COOKIE = "zx_reader"
 READER_RE = re.compile(r"[0-9a-f]{32}")
@@ -109,6 +114,20 @@ class Site:
     related_cache: TTLCache[int, list[RelatedArticle]] = field(default_factory=lambda: TTLCache(300.0, 20_000))
     small_cache: TTLCache[str, object] = field(default_factory=lambda: TTLCache(30.0, 64))
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    views: ViewWriter | None = None
+
+    def __post_init__(self) -> None:
+        self.views = ViewWriter(self.store, self.write_lock)
+
+    def record_view(self, article_id: int, reader: str) -> None:
+        """Queue one page view; a writer thread stores it with ``api.record_view`` (no fsync on the request)."""
+        assert self.views is not None
+        self.views.put(article_id, reader)
+
+    def close(self) -> None:
+        if self.views is not None:
+            self.views.stop()
+        self.store.close()
 
     def render(self, template: str, /, **context: object) -> str:
         context.setdefault("nav_channels", self.channels())
@@ -127,6 +146,66 @@ class Site:
         value = self.small_cache.get(f"trending:{limit}", lambda: api.trending(store=self.store, limit=limit))
         assert isinstance(value, list)
         return value
+
+
+class ViewWriter:
+    """One background thread that stores page views in order, holding the store's write lock.
+
+    A SQLite commit waits for the disk (~0.2–0.5 ms); doing it on the request path would
+    block the event loop. Views reach the store a few milliseconds later; ``flush`` waits.
+    """
+
+    def __init__(self, store: Store, lock: threading.Lock) -> None:
+        self.store, self.lock = store, lock
+        self.q: queue.SimpleQueue[tuple[int, str, datetime] | threading.Event | None] = queue.SimpleQueue()
+        self.thread: threading.Thread | None = None
+        self._start_lock = threading.Lock()
+
+    def put(self, article_id: int, reader: str) -> None:
+        self._ensure_thread()
+        self.q.put((article_id, reader, datetime.now(UTC)))
+
+    def flush(self, timeout: float = 10.0) -> None:
+        if self.thread is None:
+            return
+        done = threading.Event()
+        self.q.put(done)
+        done.wait(timeout)
+
+    def stop(self) -> None:
+        if self.thread is not None:
+            self.flush()
+            self.q.put(None)
+            self.thread.join(5)
+            self.thread = None
+
+    def _ensure_thread(self) -> None:
+        if self.thread is None:
+            with self._start_lock:
+                if self.thread is None:
+                    self.thread = threading.Thread(target=self._run, name="zixun-views", daemon=True)
+                    self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            batch = [self.q.get()]
+            while len(batch) < 500:
+                try:
+                    batch.append(self.q.get_nowait())
+                except queue.Empty:
+                    break
+            with self.lock:
+                for item in batch:
+                    if isinstance(item, tuple):
+                        try:
+                            api.record_view(item[0], item[1], item[2], store=self.store)
+                        except Exception:  # a lost view must not kill the writer
+                            log.exception("could not record a page view")
+            for item in batch:
+                if isinstance(item, threading.Event):
+                    item.set()
+                elif item is None:
+                    return
 
 
 def site_of(request: Request) -> Site:
