@@ -46,6 +46,8 @@ def relative(m: re.Match[str], start: int, end: int, kind: str, text: str, base:
             other = shift(base, unit, amount if forward else -amount)
             if forward and unit in ("year", "month"):  # "未来两个月": through the day before
                 other = end_of(other - timedelta(days=1), "day")
+            if not forward and unit in ("year", "month"):  # "近三个月": from the start of that day
+                other = _truncate(other, "day")
             lo, hi = (base, other) if forward else (other, base)
             return TimeMatch(words, span, lo, hi, precision, "relative")
         suffix = g("dsuf")

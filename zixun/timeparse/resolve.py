@@ -105,6 +105,11 @@ def read_atom(st: State, kind: str, m: re.Match[str], base: datetime | None, anc
         st.term = g("st")
     elif kind == "season":
         st.season = (g("season") or g("season1"))[0]
+    elif kind == "mdays":
+        n = _num(g("fdn"))
+        if not n or n > 31:
+            raise Unresolvable
+        st.days = (1, n) if g("fdp") != "最后" else (-n, 0)
     elif kind == "nthday":
         st.nth_day = _num(g("nd_n"))
     elif kind == "relmonth":
@@ -336,6 +341,8 @@ def _fill(st: State, base: datetime | None, bias: str, mk: Callable[..., datetim
         if st.days is not None:
             lo, hi = st.days
             last = calendar.monthrange(st.year, st.month)[1]
+            if lo < 0:  # "最后五天"
+                lo = last + lo + 1
             a, b = make(st.year, st.month, lo), make(st.year, st.month, hi or last)
             return a, end_of(b, "day"), "day"
         return make(st.year, st.month), None, "month"
