@@ -20,7 +20,8 @@ LINE = re.compile(
     r"增值电信|互联网新闻信息服务许可证|违法和不良信息举报|举报电话|举报邮箱|联系我们|關於我們|关于我们|广告服务|"
     r"网站地图|隐私政策|用户协议|加载更多|查看更多|展开全文|阅读全文|阅读原文|阅读数|阅读 \d|字号|字體|"
     r"本文来自|本文來自|本文转载|本文轉載|转载请|轉載請|未经授权|未經授權|文章来源|图片来源|圖片來源|"
-    r"标签|標籤|关键词|關鍵詞|tags?:"
+    r"标签|標籤|关键词|關鍵詞|tags?:|当前位置|當前位置|您的位置|你的位置|您现在的位置|您當前的位置|所在位置|现在位置|"
+    r"双击自动滚屏|雙擊自動滾屏|字体[:：]|字體[:：]|【字体|【字體|收藏本文|打印本文|关闭本页|關閉本頁"
     r")",
     re.I,
 )
@@ -33,6 +34,9 @@ ANYWHERE = re.compile(
     r"打开APP|打開APP|APP内打开|未经许可不得转载|未經許可不得轉載|未经授权不得转载)",
     re.I,
 )
+
+# Breadcrumb separators: "首页 > 新闻 > 国内", "首页>>CN>>会议".
+_CRUMB = re.compile(r"\s?(?:>>|»|›|＞|→|\s>\s)\s?")
 
 # class/id names of elements that hold no article text.
 JUNK_ATTR = re.compile(
@@ -55,5 +59,7 @@ def is_boilerplate_line(line: str) -> bool:
     if not stripped:
         return True
     if LINE.match(stripped) and (len(stripped) < 40 or re.match(r"^.{0,12}[:：]", stripped)):
+        return True
+    if len(stripped) < 80 and len(_CRUMB.findall(stripped)) >= 2:
         return True
     return len(stripped) < 160 and bool(ANYWHERE.search(stripped))

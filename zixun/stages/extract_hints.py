@@ -33,7 +33,7 @@ DATE_RE = re.compile(
 )
 _FULL_DATE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
-_DATE_WORD = re.compile(r"发布|發布|发表|發表|时间|時間|日期|来源|來源|更新|作者|记者|記者|编辑|張貼|张贴|posted|published|updated|by\b", re.I)
+_DATE_WORD = re.compile(r"发布|發布|发表|發表|时间|時間|日期|来源|來源|更新|阅读|閱讀|浏览|瀏覽|点击|點擊|作者|记者|記者|编辑|張貼|张贴|posted|published|updated|by\b", re.I)
 _NOT_STORY_DATE = re.compile(r"今天是|今日是|星期[一二三四五六日天]\s*$|天气|農曆|农历|访问量|注册|登录|版权|版權|ICP")
 BYLINE_WORD = re.compile(
     r"来源|來源|作者|记者|記者|编辑|編輯|稿源|出处|出處|发布者|發布者|通讯员|通訊員|执笔|執筆|撰文|文\s*[/:：|]|"
@@ -162,18 +162,38 @@ def headline(hints: dict[str, Any], lines: list[Line], body_start: int) -> tuple
     return None, None
 
 
-def _date_rank(line: Line, near: bool, dist: int) -> float:
+_US_DATE = re.compile(
+    r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d)"
+    r"(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[AaPp][Mm])?)?"
+)
+_PAGE_WORDS = re.compile(r"访问|訪問|统计|統計|加入|收藏|登录|登錄|注册|註冊|天气|天氣|京港台时间|当前时间|現在時間|版权|版權")
+
+
+def normalize_us_date(text: str) -> str | None:
+    """"发布日期： 9/17/2004 5:54:13 AM" → "发布日期： 2004-09-17 05:54:13": 2000s ASP pages print
+    US month/day/year, which a Chinese time reader would not take for a date."""
+    m = _US_DATE.search(text)
+    if not m:
+        return None
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    value = f"{y:04d}-{mo:02d}-{d:02d}"
+    if m["h"]:
+        h = int(m["h"]) % 12 + (12 if (m["ap"] or "").lower() == "pm" else 0) if m["ap"] else int(m["h"])
+        value += f" {h:02d}:{m['mi']}:{m['s'] or '00'}"
+    return text[: m.start()] + value + text[m.end() :]
+
+
+def _date_rank(line: Line, proximity: float) -> float:
     text = line.text
-    score = 0.0
-    if _FULL_DATE.search(text):
+    score = proximity
+    if _FULL_DATE.search(text) or _US_DATE.search(text):
         score += 3
     if _CLOCK.search(text):
-        score += 1.5
+        score += 1
     if _DATE_WORD.search(text):
         score += 2
-    if near:
-        score += 2
-    score -= min(dist, 40) * 0.05
+    if _PAGE_WORDS.search(text):
+        score -= 3
     if len(text) > 60:
         score -= 1.5
     return score
@@ -185,24 +205,41 @@ def date_and_byline_lines(
     """(date_lines, byline_lines, head_lines, tail_lines) around the body ``lines[start:end]``.
 
     ``head_lines`` are the lines between the headline and the body; ``tail_lines`` the few
-    short lines just after it (where 2000s portals put 责任编辑 and the date).
+    short lines just after it (where 2000s portals put 责任编辑 and the date). Date lines are
+    ranked: a full date with a clock and a 发布/来源 word, close above the body, comes first;
+    e-paper pages print the date just above the headline, so three lines above it count too.
     """
-    head_lo = title_idx + 1 if title_idx is not None and title_idx < start else max(0, start - 12)
-    head = list(range(head_lo, min(start, head_lo + 15)))
-    inside = list(range(start, min(end, start + 3))) + list(range(max(start + 3, end - 3), end))
+    has_title = title_idx is not None and title_idx < start
+    head_lo = max(0, title_idx - 3) if has_title and title_idx is not None else max(0, start - 12)
+    head = list(range(max(head_lo, start - 25), start))
+    inside = [i for i in range(start, min(end, start + 8)) if len(lines[i].text) <= 80]
+    inside += list(range(max(start + 8, end - 3), end))
     tail = [i for i in range(end, min(len(lines), end + 8)) if len(lines[i].text) <= 120]
     ranked: list[tuple[float, int]] = []
-    for group, near in ((head, True), (inside, True), (tail, False)):
-        for i in group:
-            line = lines[i]
-            if len(line.text) > 150 or line.link_ratio > 0.6 or not DATE_RE.search(line.text):
-                continue
-            if _NOT_STORY_DATE.search(line.text):
-                continue
-            dist = (i - head_lo) if group is head else abs(i - start)
-            ranked.append((_date_rank(line, near, dist), i))
+    for i in head + inside + tail:
+        line = lines[i]
+        if len(line.text) > 150 or line.link_ratio > 0.6 or _NOT_STORY_DATE.search(line.text):
+            continue
+        if not (DATE_RE.search(line.text) or _US_DATE.search(line.text)):
+            continue
+        if i < start:
+            proximity = 3.0 - 0.25 * (start - 1 - i)
+            if has_title and title_idx is not None and i > title_idx:
+                proximity += 1.0
+        elif i < end:
+            proximity = 2.0 - 0.1 * (i - start)
+        else:
+            proximity = 0.5 - 0.1 * (i - end)
+        ranked.append((_date_rank(line, proximity), i))
     ranked.sort(key=lambda t: (-t[0], t[1]))
-    dates = list(dict.fromkeys(lines[i].text for _s, i in ranked))[:5]
+    dates: list[str] = []
+    for _score, i in ranked:
+        text = lines[i].text
+        us = normalize_us_date(text)
+        for value in (us, text) if us else (text,):
+            if value not in dates:
+                dates.append(value)
+    dates = dates[:6]
     bylines = [lines[i].text for i in head + inside + tail if len(lines[i].text) <= 120 and BYLINE_WORD.search(lines[i].text)]
     head_text = [lines[i].text for i in head if lines[i].link_ratio < 0.6]
     tail_text = [lines[i].text for i in tail if lines[i].link_ratio < 0.6][:6]
