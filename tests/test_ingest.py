@@ -78,3 +78,11 @@ def test_bad_inputs_are_reported_and_batch_goes_on(corpus: Path, tmp_path: Path)
         after = {i: a.to_dict() for i, a in st.list(limit=50)}
     for i, d in before:
         assert after[i] == d
+
+
+def test_oversized_page_is_skipped_with_the_setting_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZIXUN_MAX_PAGE_BYTES", "2000")
+    (tmp_path / "big.html").write_text(_page(1) * 3, encoding="utf-8")
+    report = api.ingest([str(tmp_path / "big.html")], db=f"sqlite:///{tmp_path / 'z.db'}")
+    assert [r for _, r, _ in report.failed] == ["too-large"]
+    assert "ZIXUN_MAX_PAGE_BYTES" in report.failed[0][2]

@@ -79,6 +79,9 @@ def _walk(path: Path) -> Iterator[Path]:
 
 def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[InputItem | Failure]:
     """Yield one item per page found under ``paths`` (or a failure for what can't be read)."""
+    from zixun.settings import get as setting
+
+    limit = int(setting("max_page_bytes"))
     for p in paths:
         root = Path(p)
         if not root.exists():
@@ -87,6 +90,11 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[InputItem |
         for path in _walk(root):
             source = str(path)
             try:
+                size = path.stat().st_size
+                if size > limit:
+                    yield (source, "too-large", f"{source}: {size} bytes is over max_page_bytes={limit}: skipped; "
+                           "raise ZIXUN_MAX_PAGE_BYTES if the page is genuine")
+                    continue
                 data = _read_bytes(path)
             except OSError as exc:
                 reason = exc.strerror or str(exc)
