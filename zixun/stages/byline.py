@@ -2,7 +2,15 @@
 
 Why by hand: Chinese bylines pack several roles in one line with no delimiters a generic
 author extractor knows: "21世纪经济报道记者倪雨晴 深圳报道", "新华社北京5月3日电（记者 张三 李四）",
-"记者王小明／台北報導", "来源：华夏日报 作者：张三", "责任编辑：王某".
+"记者王小明／台北報導", "来源：华夏日报 作者：张三", "（责任编辑：王某）", a closing
+"（记者 胡某 上海报道）", and on blogs and forums "由某某张贴 @ 2005-06-14", "某某 发表于 …",
+"by 某某". Every name must pass ``byline_names`` (a label makes any 2–4 characters or a web
+user name acceptable; an unlabelled credit needs a known surname).
+
+Where we look: the lines the extractor found around the body (``byline_lines``,
+``head_lines``, ``tail_lines``), the first and last paragraphs, and short paragraphs anywhere
+(dumps shuffle paragraphs). A paragraph that is nothing but a byline leaves the body; a wire
+dateline and a closing credit are cut from the paragraph that carries them.
 """
 
 from __future__ import annotations
@@ -11,122 +19,218 @@ import re
 
 from zixun.model import Article, Byline
 from zixun.read.page import Page
+from zixun.stages.byline_names import is_cjk_name, is_user_name, join_spaced, split_city
 
-_NAME = r"[\u4e00-\u9fff·]{2,5}"
-_NAMES = r"[\u4e00-\u9fff·]{2,5}(?:[ 　、,，和及与]+[\u4e00-\u9fff·]{2,5})*"
-CITIES = frozenset(
-    "北京 上海 天津 重庆 深圳 广州 杭州 南京 武汉 成都 西安 长沙 郑州 济南 青岛 沈阳 大连 哈尔滨 长春 石家庄 太原 "
-    "合肥 福州 厦门 南昌 南宁 海口 三亚 昆明 贵阳 兰州 西宁 银川 乌鲁木齐 拉萨 呼和浩特 苏州 无锡 宁波 温州 佛山 东莞 "
-    "珠海 香港 澳门 台北 高雄 台中 新北 桃园 台南 华盛顿 纽约 伦敦 巴黎 东京 首尔 莫斯科 柏林 布鲁塞尔 日内瓦 悉尼 "
-    "新加坡 曼谷 雅加达 新德里 开罗 联合国 洛杉矶 旧金山 维也纳 罗马 马德里 多伦多 渥太华 迪拜 利雅得 德黑兰 "
-    "臺北 高雄 臺中 華盛頓 紐約 倫敦 東京 莫斯科".split()
+_OUTLET_LABEL = r"来源|來源|稿源|出处|出處|来自|來自|发布机构|發布機構|发文机关|發文機關|信息来源|文章来源"
+_EDITOR_LABEL = r"责任编辑|責任編輯|责编|責編|值班编辑|本文编辑|编辑|編輯"
+_REPORTER_LABEL = (
+    r"作\s?者(?!单位|簡介|简介|单位|信息)|撰文|撰稿|执笔人?|執筆人?|发表人|發表人|发信人|發信人|楼主|樓主|博主|"
+    r"(?:特约|首席|见习|实习|驻[\u4e00-\u9fff]{1,4})?记者|(?:特約|首席|見習|實習)?記者|通讯员|通訊員|实习生|實習生|"
+    r"摄影|攝影|图文|圖文|文图|文圖|文\s*[/／|｜]|图\s*[/／]"
 )
+_LABEL = re.compile(rf"(?P<label>{_OUTLET_LABEL}|{_EDITOR_LABEL}|{_REPORTER_LABEL})\s*(?P<colon>[:：]?)")
 _WIRE = re.compile(
-    rf"^(?P<outlet>新华社|中新社|中新网|新華社|人民网|央视网|本报|本台|本网|[\u4e00-\u9fffA-Za-z0-9]{{2,12}}?(?:社|网|報|报|台))"
-    rf"(?P<city>[\u4e00-\u9fff]{{2,5}}?)(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月"
-    rf"(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?:电|電|讯|訊)"
-    rf"(?:\s*[（(](?:记者|記者)?\s*(?P<rep>{_NAMES})\s*[）)])?"
+    r"^(?:据|據)?(?P<outlet>新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|本报|本報|本台|本网|本網|本刊|"
+    r"[\u4e00-\u9fff]{2,8}?(?:社|网|網|报|報|台))"
+    r"(?P<city>[\u4e00-\u9fff]{2,5}?)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?"
+    r"(?:电|電|讯|訊|专电|專電)"
+    r"(?:\s*[（(](?P<credit>[^（）()]{2,40})[）)])?"
 )
-_BENBAO = re.compile(rf"^(?:本报讯|本報訊|本网讯|本台讯)\s*[（(](?:记者|記者)\s*(?P<rep>{_NAMES})[^）)]*[）)]")
-_REPORTER = re.compile(
-    rf"(?P<outlet>[\u4e00-\u9fffA-Za-z0-9]{{2,14}}?)?\s*(?:特约记者|首席记者|见习记者|实习记者|记者|記者|作者|文|撰文)\s*[:：|｜/／]?\s*"
-    rf"(?P<rep>{_NAMES})\s*(?:[／/|｜]\s*)?(?:(?P<city>[\u4e00-\u9fff]{{2,5}}?)\s*(?:报道|報導|報道|报导))?"
+_BENBAO = re.compile(r"^(?:本报讯|本報訊|本网讯|本網訊|本台讯|本刊讯)\s*(?:[（(](?P<credit>[^（）()]{2,40})[）)])?")
+_TRAILING = re.compile(r"[（(](?P<credit>[^（）()]{2,30})[）)]\s*$")
+_POSTED_BY = re.compile(
+    r"(?:由|本贴由|本帖由|本貼由)\s*(?P<a>[^\s@]{2,20}?)\s*(?:于|於|张贴|張貼|发表|發表|发布|發布)"
+    r"|^(?P<b>[^\s:：]{2,20})\s+(?:发表于|發表於|发表时间|發表時間|posted)"
+    r"|(?:^|\s)by\s+(?P<c>[A-Za-z0-9_\-.&\u4e00-\u9fff]{2,20})"
+    r"|(?P<d>[\u4e00-\u9fff]{2,4})\s*[/／]\s*(?:摄|攝|文)(?:$|\s)",
+    re.I,
 )
-_SOURCE = re.compile(r"(?:来源|來源|稿源|出处|出處|来自|來自)\s*[:：]\s*(?P<v>[^\s　|｜,，]{2,20})")
-_AUTHOR = re.compile(rf"(?:作者|记者|記者|文)\s*[:：]\s*(?P<v>{_NAMES})")
-_EDITOR = re.compile(rf"(?:责任编辑|責任編輯|编辑|編輯|责编)\s*[:：]?\s*(?P<v>{_NAME})")
-_NOT_OUTLET = frozenset({"本报", "本报讯", "本台", "本网", "本刊", "特约", "首席", "见习", "实习", "通讯员"})
-_NOT_NAME = frozenset({"报道", "报导", "表示", "获悉", "了解", "发现", "注意到", "采访", "专访", "介绍", "说"})
+_REPORT = re.compile(r"^(?P<city>[\u4e00-\u9fff]{2,8}?)(?:报道|報導|報道|报导|发自|發自)$")
+_CUT = re.compile(r"\d|发自|發自|https?:|阅读|閱讀|评论|評論|时间|時間|日期|点击|點擊|浏览|[（(【\[]")
+_BRACKETS = "[]【】《》〔〕「」<>\"' "
+_NOT_OUTLET = frozenset({"本报", "本報", "本台", "本网", "本網", "本刊", "特约", "首席", "见习", "实习", "整合", "综合"})
+# "[ 黄宇 ] 来源：[ 国际金融报 ]": a bracketed name just before the 来源 label.
+_NAME_BEFORE_SOURCE = re.compile(r"[\[【]\s*(?P<n>[^\[\]【】\s]{2,12})\s*[\]】]\W{0,3}(?:来源|來源)")
+# The issuer's signature line of a notice (落款): "吉林省人民政府" followed by the date.
+_ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{4,30}(?:政府|委员会|委員會|办公室|辦公室|办公厅|辦公廳|局|厅|廳|部|院|中心|公司|协会|協會|学会|學會|联合会|聯合會)$")
+_NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,6}(?:[、，, ]+[\u4e00-\u9fff·]{2,4}){0,5}$")
 
 
-def _split_names(text: str) -> list[str]:
-    text = re.split(r"通讯员|通訊員|实习生|實習生|摄影|攝影", text)[0]
-    names = [n for n in re.split(r"[ 　、,，和及与]+", text) if n]
-    return [n for n in names if 2 <= len(n) <= 5 and n not in _NOT_NAME and not re.search(r"(报道|報導|报导|報道)$", n)]
+def _tokens(segment: str) -> list[str]:
+    parts = [p.strip(_BRACKETS) for p in re.split(r"[\s、，,;；|｜/／:：]+", segment)]
+    return join_spaced([p for p in parts if p])
 
 
-def _split_city(name: str) -> tuple[str, str | None]:
-    """"倪雨晴深圳" → ("倪雨晴", "深圳") when a known city is glued to the name."""
-    for n in (4, 3, 2):
-        if len(name) > n + 1 and name[-n:] in CITIES:
-            return name[:-n], name[-n:]
-    return name, None
+def _add(names: list[str], new: list[str]) -> None:
+    for n in new:
+        if n and n not in names:
+            names.append(n)
 
 
-def parse_byline(lines: list[str]) -> tuple[Byline, set[int]]:
+def _reporters(segment: str, b: Byline, *, strict: bool) -> list[str]:
+    """Names at the start of ``segment`` (after a reporter label), with a trailing city."""
+    m = _CUT.search(segment)
+    if m:
+        segment = segment[: m.start()]
+    names: list[str] = []
+    for tok in _tokens(segment):
+        rep = _REPORT.match(tok)
+        if rep:
+            b.city = b.city or rep.group("city")
+            break
+        name, city = split_city(tok) if len(tok) > 3 else (tok, None)
+        if is_cjk_name(name, strict=strict) or (not strict and is_user_name(name)):
+            names.append(name)
+            if city:
+                b.city = b.city or city
+        elif names or len(tok) > 1:
+            break
+    return names
+
+
+def _labelled(text: str, b: Byline) -> bool:
+    """Parse "来源：X 作者：Y 责任编辑：Z" and "新京报记者 彭冲 山东冠县报道"; True if anything was found."""
+    matches = list(_LABEL.finditer(text))
+    hit = False
+    for k, m in enumerate(matches):
+        label, colon = m.group("label"), m.group("colon")
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        segment = text[m.end() : end].strip(" :：\t")
+        if re.match(_OUTLET_LABEL, label):
+            if not colon:
+                continue
+            value = _tokens(segment)[:1]
+            if value and not _CUT.match(value[0]) and 2 <= len(value[0]) <= 20 and "=" not in value[0]:
+                b.outlet = b.outlet or value[0]
+                hit = True
+        elif re.match(_EDITOR_LABEL, label):
+            if not colon and not text.lstrip("（(【[ ").startswith(label):
+                continue
+            names = _reporters(segment, b, strict=False)
+            if names:
+                b.editor = b.editor or names[0]
+                hit = True
+        else:
+            is_reporter = "记者" in label or "記者" in label or label in ("通讯员", "通訊員", "实习生", "實習生")
+            if not colon and not is_reporter and not label.startswith(("摄影", "攝影")):
+                continue
+            names = _reporters(segment, b, strict=not colon and not text.lstrip().startswith("（"))
+            if names:
+                _add(b.reporters, names)
+                hit = True
+                before = text[: m.start()].split()[-1:] if m.start() else []
+                outlet = before[0].strip(_BRACKETS + "□■●") if before else ""
+                if is_reporter and outlet and 2 <= len(outlet) <= 16 and outlet not in _NOT_OUTLET and not b.outlet \
+                        and not re.search(r"[:：]|\d", outlet) and not _LABEL.search(outlet):
+                    b.outlet = outlet
+    return hit
+
+
+def _credit(inner: str, b: Byline, *, strict: bool) -> bool:
+    """A parenthesised credit: "记者 张三 李四", "总台记者 张倩", "姚峰 上海报道", "常书香 马丹阳"."""
+    if _LABEL.search(inner):
+        return _labelled("（" + inner, b)
+    names = _reporters(inner, b, strict=strict)
+    toks = _tokens(inner)
+    if names and len(names) + sum(1 for t in toks if _REPORT.match(t)) == len(toks):
+        _add(b.reporters, names)
+        return True
+    return False
+
+
+def parse_line(text: str, b: Byline, *, position: str) -> bool:
+    """Parse one line into ``b``; ``position`` is "head" (near the headline), "tail" or "body"."""
+    text = text.strip()
+    if not text:
+        return False
+    hit = False
+    m = _WIRE.match(text) or _BENBAO.match(text)
+    if m:
+        groups = m.groupdict()
+        outlet = groups.get("outlet")
+        if outlet and outlet not in _NOT_OUTLET:
+            b.outlet = b.outlet or outlet
+        if groups.get("city"):
+            b.city = b.city or groups["city"]
+        if groups.get("credit"):
+            _credit(groups["credit"], b, strict=False)
+        b.raw = b.raw or m.group(0)
+        hit = True
+    if len(text) <= 120 and _labelled(text, b):
+        hit = True
+    for pm in _POSTED_BY.finditer(text if len(text) <= 120 else ""):
+        name = next(g for g in pm.groups() if g)
+        if is_user_name(name):
+            _add(b.reporters, [name])
+            hit = True
+    nb = _NAME_BEFORE_SOURCE.search(text)
+    if nb and (is_cjk_name(nb.group("n"), strict=False) or is_user_name(nb.group("n"))):
+        _add(b.reporters, [nb.group("n")])
+        hit = True
+    tm = _TRAILING.search(text)
+    if tm and position != "head" and _credit(tm.group("credit"), b, strict=True):
+        hit = True
+    if position in ("head", "first") and _NAME_LINE.match(text):
+        names = [n for n in re.split(r"[、，, ]+", text) if n]
+        strict = len(names) > 1
+        if all(is_cjk_name(n, strict=strict) or (not strict and is_cjk_name(n, strict=False)) for n in names):
+            _add(b.reporters, names)
+            hit = True
+    if hit:
+        b.raw = b.raw or text[:120]
+    return hit
+
+
+def parse_byline(lines: list[str], position: str = "head") -> tuple[Byline, set[int]]:
     """Parse candidate lines; returns the byline and the indexes of lines that were pure byline."""
     b = Byline()
     used: set[int] = set()
     for i, line in enumerate(lines):
-        text = line.strip()
-        hit = False
-        m = _WIRE.match(text)
-        if m:
-            outlet = m.group("outlet")
-            b.outlet = b.outlet or (None if outlet in _NOT_OUTLET else outlet)
-            b.city = b.city or m.group("city")
-            if m.group("rep"):
-                b.reporters += [n for n in _split_names(m.group("rep")) if n not in b.reporters]
-            b.raw = b.raw or m.group(0)
-            continue
-        m2 = _BENBAO.match(text)
-        if m2:
-            b.reporters += [n for n in _split_names(m2.group("rep")) if n not in b.reporters]
-            b.raw = b.raw or m2.group(0)
-            continue
-        if len(text) > 80:
-            continue
-        for m3 in _SOURCE.finditer(text):
-            b.outlet = b.outlet or m3.group("v")
-            hit = True
-        m4 = _EDITOR.search(text)
-        if m4:
-            b.editor = b.editor or m4.group("v")
-            hit = True
-        m5 = _REPORTER.search(text) if not m4 or m4.start() > 0 else None
-        if m5 and not (m4 and m5.start() >= m4.start()):
-            reps = _split_names(m5.group("rep"))
-            city = m5.group("city")
-            trailing = re.search(r"[ 　/／]([\u4e00-\u9fff]{2,5}?)(?:报道|報導|报导|報道)", m5.group("rep"))
-            if trailing and not city:
-                city = trailing.group(1)
-            if reps and not city:
-                reps[-1], city = _split_city(reps[-1])
-            outlet = (m5.group("outlet") or "").strip()
-            if outlet and outlet not in _NOT_OUTLET and not b.outlet and not re.search(r"[来源作者:：]", outlet):
-                b.outlet = outlet
-            b.reporters += [n for n in reps if n not in b.reporters]
-            b.city = b.city or city
-            hit = True
-        if hit:
-            b.raw = b.raw or text
-            if len(text) <= 60:
-                used.add(i)
+        if parse_line(line, b, position=position) and len(line) <= 60:
+            used.add(i)
     return b, used
+
+
+def _strip_credit(p: str) -> str:
+    """Cut a wire dateline at the start and a closing credit at the end of a paragraph."""
+    m = _WIRE.match(p) or _BENBAO.match(p)
+    if m and len(p) > len(m.group(0)) + 5:
+        p = p[m.end() :].lstrip(" ：:　")
+    t = _TRAILING.search(p)
+    if t and len(p) > len(t.group(0)) + 5:
+        probe = Byline()
+        if _credit(t.group("credit"), probe, strict=True):
+            p = p[: t.start()].rstrip()
+    return p
 
 
 def run(article: Article, page: Page) -> None:
     """Find the byline near the title, in the first/last paragraphs and in meta tags."""
+    b = Byline()
+    hints = page.hints
+    for line in hints.get("byline_lines", []):
+        parse_line(str(line), b, position="tail")
+    for line in hints.get("head_lines", []):
+        parse_line(str(line), b, position="head")
+    for line in hints.get("tail_lines", []):
+        parse_line(str(line), b, position="tail")
     paras = article.paragraphs
-    head = [(("p", i), p) for i, p in enumerate(paras[:3])]
-    tail = [(("p", i), p) for i, p in list(enumerate(paras))[-3:] if i >= 3]
-    hinted = [(("h", i), ln) for i, ln in enumerate(page.hints.get("byline_lines", []))]
-    # Pages with shuffled paragraphs (dumps) may carry the byline anywhere: look at short lines too.
-    short = [(("p", i), p) for i, p in enumerate(paras) if len(p) <= 40 and (("p", i), p) not in head + tail]
-    cands = hinted + head + tail + short
-    byline, used = parse_byline([c[1] for c in cands])
-    if not byline.outlet and page.hints.get("meta_source"):
-        byline.outlet = str(page.hints["meta_source"])
-    if not byline.reporters and page.hints.get("meta_author"):
-        byline.reporters = [n for n in re.split(r"[\s,，、]+", str(page.hints["meta_author"])) if n]
-    drop = {cands[k][0][1] for k in used if cands[k][0][0] == "p"}
-    kept: list[str] = []
+    drop: set[int] = set()
+    n = len(paras)
     for i, p in enumerate(paras):
-        if i in drop:
+        near = i < 5 or i >= n - 4
+        if not near and len(p) > 40:
             continue
-        m = _WIRE.match(p) or _BENBAO.match(p)
-        if m and len(p) > len(m.group(0)) + 5:
-            p = p[m.end() :].lstrip(" ：:　")
-        kept.append(p)
-    article.paragraphs = kept
-    article.byline = byline
+        position = "first" if i < 5 and len(p) <= 12 else "body"
+        if parse_line(p, b, position=position) and len(p) <= 60 and not re.search(r"[。！？]$", p):
+            drop.add(i)
+    for i in range(max(0, n - 4), n - 1):
+        if not b.outlet and _ISSUER.match(paras[i]) and re.match(r"^\s*(?:19|20)\d\d\s*[年\-/.]", paras[i + 1]):
+            b.outlet = paras[i]
+    if not b.outlet and hints.get("meta_source"):
+        b.outlet = str(hints["meta_source"])
+    if not b.reporters and hints.get("meta_author"):
+        names = [x for x in re.split(r"[\s,，、]+", str(hints["meta_author"])) if x]
+        b.reporters = [x for x in names if is_user_name(x) or is_cjk_name(x, strict=False)][:5]
+    article.paragraphs = [_strip_credit(p) for i, p in enumerate(paras) if i not in drop]
+    article.byline = b
