@@ -130,3 +130,31 @@ def test_parse_datetime_string_declines_and_zones() -> None:
 )
 def test_durations(text: str, want: object) -> None:
     assert parse_duration(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "start", "end"),
+    [
+        ("去年春节", d(2020, 6, 1), d(2019, 2, 5), None),
+        ("2023年大年三十", d(2021, 9, 1), d(2024, 2, 9), None),  # the lunar year's last day
+        ("1991年农历8月23号", BASE, d(1991, 9, 30), None),
+        ("中秋节", d(2023, 11, 20), d(2023, 9, 29), None),
+        ("闰四月", d(2020, 7, 1), d(2020, 5, 23), d(2020, 6, 20, 23, 59, 59)),
+        ("2024年冬至", BASE, d(2024, 12, 21), None),
+        ("清明", d(2023, 11, 20), d(2023, 4, 5), None),
+        ("2021年春", BASE, d(2021, 2, 3), d(2021, 5, 4, 23, 59, 59)),
+    ],
+)
+def test_lunar_calendar_terms_seasons(text: str, base: datetime, start: datetime, end: datetime | None) -> None:
+    m = one(text, base)
+    assert (m.start, m.end) == (start, end)
+
+
+def test_weather_words_are_not_solar_terms() -> None:
+    assert parse_times("受大雪影响，雨水偏多", BASE) == []
+
+
+def test_range_that_runs_backwards() -> None:
+    m = one("晚上11点至1点")
+    assert (m.start, m.end) == (d(2023, 11, 20, 23), d(2023, 11, 21, 1))
+    assert one("19-12日").end is None

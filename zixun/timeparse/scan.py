@@ -123,8 +123,9 @@ def _plausible(group: list[Atom]) -> bool:
         return False
     if len(group) == 1 and first.kind == "term" and first.m.group("st") not in SAFE_TERMS:
         return False  # "大雪", "雨水", "小满" alone are weather and words, not dates
-    if first.kind == "day" and first.m.group("du") == "号" and not first.m.group("dv").isdigit():
-        # "一号文件", "嫦娥六号": a Chinese-numeral 号 without its month is a name, unless it ends a range
+    if first.kind == "day" and not first.m.group("dv").isdigit():
+        # "一号文件", "嫦娥六号", "有一日", "扬州十日记": a Chinese-numeral day without its month
+        # is a name or a count, unless it ends a range ("十二月九号到十五号")
         return first.m.string[max(0, first.start - 1): first.start] in ("至", "到", "-", "~", "—")  # "一号文件", "嫦娥六号": a Chinese-numeral 号 without its month is a name
     if first.kind == "md" and first.m.group("dsep") == "·":
         return first.m.string[first.start - 1: first.start] not in ("“", '"', "「")  # "“7·26”讲话"
@@ -221,6 +222,8 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past") 
             if has_nrange:
                 _, (b_start, b_end, b_prec) = _resolve(g, base, anchor, bias, nrange_side=1)
                 end = _range_end(b_start, b_end, b_prec, _hour_instant(g[-1]))
+                if end < start:  # "23点至1点" crosses midnight; "19-12日" is no range
+                    end = end + timedelta(days=1) if precision in ("hour", "minute") else None
             elif i < len(groups) and CONNECTOR.fullmatch(norm, e, groups[i][0].start):
                 nxt = groups[i]
                 if _is_now(nxt) and base is not None and base >= start:  # "去年到现在", "从上个月到今天"
@@ -229,6 +232,9 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past") 
                 elif nxt[0].kind not in STANDALONE:
                     try:
                         st2, (b_start, b_end, b_prec) = _resolve(nxt, base, start, bias, inherit=st)
+                        if b_start < start <= b_start + timedelta(days=1) and b_prec in ("hour", "minute", "second"):
+                            b_start += timedelta(days=1)  # "晚上11点至1点": past midnight
+                            b_end = b_end + timedelta(days=1) if b_end else None
                         if b_start >= start:
                             end = _range_end(b_start, b_end, b_prec, st2.hour_only_clock)
                             e = nxt[-1].end
