@@ -162,6 +162,22 @@ class IngestedPage:
     article: Article
 
 
+def check_page_size(size: int, *, source: str = "<api>") -> None:
+    """Refuse a page over the ``max_page_bytes`` setting before any parsing (InputError names the limit)."""
+    from zixun.errors import InputError
+
+    limit = int(setting("max_page_bytes"))
+    if size > limit:
+        raise InputError(source, f"page is {size} bytes, over the max_page_bytes limit of {limit}: "
+                                 "send a smaller page or raise ZIXUN_MAX_PAGE_BYTES")
+
+
+def store_article(article: Article, *, store: Store) -> IngestedPage:
+    """Store one extracted article (insert or update by URL/content hash) and read it back."""
+    outcome, article_id = store.upsert(article)
+    return IngestedPage(outcome, article_id, store.get(article_id))
+
+
 def ingest_page(
     data: bytes | str,
     *,
@@ -170,21 +186,13 @@ def ingest_page(
     store: Store,
     source: str = "<api>",
 ) -> IngestedPage:
-    """Extract one raw page (HTML or text) and store it; the web ingest endpoint calls this.
+    """Extract one raw page (HTML or text) and store it: ``extract`` then ``store_article``.
 
-    Pages over the ``max_page_bytes`` setting are refused before any parsing, with the
-    limit in the message so the caller knows what to change.
+    The web endpoint runs the two halves apart (extraction in a worker thread, the write on
+    the event loop's connection); this is the one-call form for scripts and tests.
     """
-    from zixun.errors import InputError
-
-    size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
-    limit = int(setting("max_page_bytes"))
-    if size > limit:
-        raise InputError(source, f"page is {size} bytes, over the max_page_bytes limit of {limit}: "
-                                 "send a smaller page or raise ZIXUN_MAX_PAGE_BYTES")
-    article = extract(data, url=url, base_time=base_time, source=source)
-    outcome, article_id = store.upsert(article)
-    return IngestedPage(outcome, article_id, store.get(article_id))
+    check_page_size(len(data.encode("utf-8")) if isinstance(data, str) else len(data), source=source)
+    return store_article(extract(data, url=url, base_time=base_time, source=source), store=store)
 
 
 def tags(*, store: Store, limit: int = 100) -> list[tuple[str, int]]:

@@ -266,13 +266,12 @@ async def ingest(
     if not data.strip():
         raise HTTPException(422, "empty body: POST the page's HTML or text as the request body")
     site = site_of(request)
-
-    def run() -> api.IngestedPage:
-        with site.write_lock:  # one writer at a time on the shared connection
-            return api.ingest_page(data, url=url, base_time=base_time, store=site.store, source="POST /api/ingest")
-
-    result = await run_in_threadpool(run)
-    site.related_cache.clear()
+    api.check_page_size(len(data), source="POST /api/ingest")
+    # Extraction is pure and slow (parsing, segmentation): a worker thread. The write goes
+    # through the site's own store on the event loop, like every other store call.
+    article = await run_in_threadpool(api.extract, data, url=url, base_time=base_time, source="POST /api/ingest")
+    result = api.store_article(article, store=site.store)
     site.small_cache.clear()
+    site.page_cache.clear()
     out = IngestOut(outcome=result.outcome, id=result.id, article=full(result.id, result.article))  # type: ignore[arg-type]
     return JSONResponse(out.model_dump(mode="json"), status_code=201 if result.outcome == "stored" else 200)

@@ -159,7 +159,9 @@ def create_app(db: str) -> FastAPI:
         docs_url=None,  # Swagger UI loads scripts from a CDN, which the CSP (rightly) forbids
         redoc_url=None,
     )
-    site = app.state.site = Site(store=store)
+    in_memory = db.rstrip("/") in ("sqlite:", "sqlite:/") or ":memory:" in db
+    writer = store if in_memory else api.open_db(db)
+    site = app.state.site = Site(store=store, writer=writer)
     app.add_middleware(SecurityHeaders)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

@@ -45,7 +45,14 @@ def articles_by_id(site: Site, ids: list[int]) -> list[tuple[int, Article]]:
 
 @router.get("/")
 async def home(request: Request, page: PageNo = 1) -> HTMLResponse:
+    """Latest (paged), trending, top tags and one block per channel; the same for every reader,
+    so a rendered page is reused for a few seconds (the newest-first sort is the costly part)."""
     site = site_of(request)
+    canonical = f"{request.base_url}"
+    return HTMLResponse(site.page_cache.get(f"home:{page}:{canonical}", lambda: render_home(site, page, canonical)))
+
+
+def render_home(site: Site, page: int, canonical: str) -> str:
     rows, pager = paged(api.list_articles(store=site.store, limit=PAGE_SIZE + 1, offset=_offset(page)), page)
 
     def channel_blocks() -> list[tuple[str, list[tuple[int, Article]]]]:
@@ -54,20 +61,19 @@ async def home(request: Request, page: PageNo = 1) -> HTMLResponse:
     blocks = site.small_cache.get("channel_blocks", channel_blocks) if page == 1 else []
     trending = articles_by_id(site, [i for i, _ in site.trending(10)])
     top_tags = site.small_cache.get("tags:30", lambda: api.tags(store=site.store, limit=30))
-    html = site.render("index.html", rows=rows, pager=pager, base="/?", blocks=blocks, trending=trending,
-                       top_tags=top_tags, canonical=str(request.url_for("home")))
-    return HTMLResponse(html)
+    return site.render("index.html", rows=rows, pager=pager, base="/?", blocks=blocks, trending=trending,
+                       top_tags=top_tags, canonical=canonical)
 
 
 @router.get("/articles/{article_id}")
 async def article_page(request: Request, article_id: ArticleId) -> HTMLResponse:
     site = site_of(request)
     article = api.get(article_id, store=site.store)
-    related = site.related(article_id)
+    related_html = site.related_html(article_id)
     rid, new = reader_id(request)
     site.record_view(article_id, rid)
-    html = site.render("article.html", a=article, id=article_id, related=related,
-                       canonical=str(request.url_for("article_page", article_id=article_id)))
+    html = site.render("article.html", a=article, id=article_id, related_html=related_html,
+                       canonical=f"{request.base_url}articles/{article_id}")
     response = HTMLResponse(html)
     if new:
         set_reader_cookie(response, rid)

@@ -7,6 +7,7 @@ trending list and the channel list. Nothing in them is personal.
 
 from __future__ import annotations
 
+import functools
 import logging
 import queue
 import re
@@ -67,6 +68,7 @@ class TTLCache(Generic[K, V]):
         self._data.clear()
 
 
+@functools.lru_cache(maxsize=65536)
 def path_quote(value: str) -> str:
     """Quote one path segment (a tag or outlet may hold '/', '?', '#' or spaces)."""
     return quote(value, safe="")
@@ -107,17 +109,26 @@ def make_env() -> Environment:
 
 @dataclass
 class Site:
-    """Everything a request handler needs; one per app (``app.state.site``)."""
+    """Everything a request handler needs; one per app (``app.state.site``).
+
+    ``store`` is read on the event loop; ``writer`` (a second connection to the same
+    database, when it is a file) takes the writes from worker threads, so a commit
+    waiting for the disk never holds the readers' connection.
+    """
 
     store: Store
+    writer: Store | None = None
     env: Environment = field(default_factory=make_env)
-    related_cache: TTLCache[int, list[RelatedArticle]] = field(default_factory=lambda: TTLCache(300.0, 20_000))
+    related_cache: TTLCache[int, tuple[list[RelatedArticle], Markup]] = field(
+        default_factory=lambda: TTLCache(300.0, 20_000))
     small_cache: TTLCache[str, object] = field(default_factory=lambda: TTLCache(30.0, 64))
+    page_cache: TTLCache[str, str] = field(default_factory=lambda: TTLCache(10.0, 256))
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     views: ViewWriter | None = None
 
     def __post_init__(self) -> None:
-        self.views = ViewWriter(self.store, self.write_lock)
+        self.writer = self.writer or self.store
+        self.views = ViewWriter(self.writer, self.write_lock)
 
     def record_view(self, article_id: int, reader: str) -> None:
         """Queue one page view; a writer thread stores it with ``api.record_view`` (no fsync on the request)."""
@@ -127,6 +138,8 @@ class Site:
     def close(self) -> None:
         if self.views is not None:
             self.views.stop()
+        if self.writer is not None and self.writer is not self.store:
+            self.writer.close()
         self.store.close()
 
     def render(self, template: str, /, **context: object) -> str:
@@ -135,7 +148,18 @@ class Site:
 
     def related(self, article_id: int) -> list[RelatedArticle]:
         """大家还在看 for an article, shared by all readers for a few minutes."""
-        return self.related_cache.get(article_id, lambda: api.related(article_id, store=self.store))
+        return self._related(article_id)[0]
+
+    def related_html(self, article_id: int) -> Markup:
+        """The 大家还在看 list rendered once and cached with the list (it is the same for every reader)."""
+        return self._related(article_id)[1]
+
+    def _related(self, article_id: int) -> tuple[list[RelatedArticle], Markup]:
+        def make() -> tuple[list[RelatedArticle], Markup]:
+            items = api.related(article_id, store=self.store)
+            return items, Markup(self.env.get_template("_related.html").render(related=items))
+
+        return self.related_cache.get(article_id, make)
 
     def channels(self) -> list[str]:
         value = self.small_cache.get("channels", lambda: api.channels(store=self.store))

@@ -1,0 +1,234 @@
+"""The site under load: article page, search, home and the API beside a static-file baseline.
+
+Protocol
+  * Corpus: N synthetic articles (default 100,000) in SQLite, made from the bundled sample
+    pages as templates: each copy gets its own URL, content hash, a city prefix on the title
+    and lead, and a publish time one minute apart. They are written through ``Store.upsert``
+    (so the full-text index is the real one) with ``PRAGMA synchronous=OFF`` for the load
+    only. The db is kept in /tmp and reused when it already holds N articles.
+  * Server: ``zixun.web.app.serve`` (one uvicorn worker, the CLI's server) in a subprocess
+    on 127.0.0.1.
+  * Load: a small asyncio HTTP/1.1 keep-alive client in this process (C connections, closed
+    loop, each connection a returning reader with its own cookie) for a fixed time per row.
+    Latency is per request, client side. The static row (``/static/site.css`` from the same
+    server, same run) is the ceiling of this server + client on this machine.
+  * Article rows: "hot" reads the newest H articles (warm 大家还在看 cache after one warm-up
+    pass over them), "cold" reads uniformly over all N ids (almost every request computes
+    大家还在看 afresh). Search cycles through common words of the corpus.
+
+Run: python bench/web.py [--articles 100000] [--seconds 8] [--concurrency 16]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import copy
+import hashlib
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import quote
+
+from zixun import api
+from zixun.model import Article
+from zixun.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+CITIES = ["北京", "上海", "广州", "深圳", "杭州", "南京", "武汉", "成都", "重庆", "西安", "天津", "苏州", "长沙", "郑州",
+          "青岛", "厦门", "合肥", "福州", "济南", "沈阳", "大连", "昆明", "南宁", "贵阳", "兰州", "太原", "石家庄", "哈尔滨",
+          "长春", "南昌"]
+QUERIES = ["芯片", "新能源汽车", "高考", "楼市", "篮球", "旅游", "博物馆", "天气", "降雨", "人工智能", "房价", "景区",
+           "比赛", "学校", "充电", "农业", "文化", "投资", "北京 芯片", "上海 旅游"]
+CONTENT_LENGTH = re.compile(rb"(?i)\r\ncontent-length:\s*(\d+)")
+
+
+# -- corpus ---------------------------------------------------------------------------------
+
+
+def templates() -> list[Article]:
+    """Extracted sample pages (or the web test pages when the samples are absent)."""
+    paths = [str(api.sample_pages_dir())]
+    if not any(api.sample_pages_dir().glob("*")):
+        paths = [str(p) for p in (ROOT / "tests" / "data" / "web").glob("w*.html")]
+    with tempfile.TemporaryDirectory() as tmp:
+        db = f"sqlite:///{tmp}/t.db"
+        api.ingest(paths, db=db)
+        with open_store(db) as st:
+            return [a for _, a in st.list(limit=1000) if a.paragraphs]
+
+
+def build_corpus(db_path: Path, n: int) -> float:
+    """Fill ``db_path`` with n synthetic articles; returns the seconds it took (0 when reused)."""
+    if db_path.exists():
+        with open_store(f"sqlite:///{db_path}") as st:
+            if st.count() >= n:
+                return 0.0
+        db_path.unlink()
+    t0 = time.perf_counter()
+    base = templates()
+    st = open_store(f"sqlite:///{db_path}")
+    db = getattr(st, "db", None)
+    if db is not None:
+        db.execute("PRAGMA synchronous=OFF")  # the load only; the server opens its own connection
+    from datetime import datetime, timedelta
+
+    start = datetime.fromisoformat("2024-06-01T12:00:00+08:00")
+    for i in range(n):
+        a = copy.deepcopy(base[i % len(base)])
+        city = CITIES[(i // len(base)) % len(CITIES)]
+        a.url = f"https://bench.example.com/{i % 97}/{i}.html"
+        a.title = f"{city}｜{a.title}"
+        a.paragraphs[0] = f"{city}讯　{a.paragraphs[0]}"
+        a.content_hash = hashlib.md5(f"bench{i}".encode()).hexdigest()
+        a.published.at = (start - timedelta(minutes=n - i)).isoformat()
+        a.published.precision = "minute"
+        st.upsert(a)
+        if i and i % 10000 == 0:
+            print(f"  corpus: {i:,} articles, {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
+    st.close()
+    return time.perf_counter() - t0
+
+
+# -- server ---------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
+    code = f"from zixun.web.app import serve; serve({db!r}, host='127.0.0.1', port={port})"
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=str(ROOT))
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("the server did not start within 30 s")
+
+
+# -- load -----------------------------------------------------------------------------------
+
+
+async def _worker(port: int, next_path: Callable[[], str], stop_at: float, limit: int | None,
+                  lat: list[float], statuses: Counter[int], reader: str) -> None:
+    r, w = await asyncio.open_connection("127.0.0.1", port)
+    head_tail = f"HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: zx_reader={reader}\r\n\r\n".encode()
+    try:
+        while time.perf_counter() < stop_at and (limit is None or len(lat) < limit):
+            t0 = time.perf_counter()
+            w.write(b"GET " + next_path().encode() + b" " + head_tail)
+            head = await r.readuntil(b"\r\n\r\n")
+            m = CONTENT_LENGTH.search(head)
+            if m:
+                await r.readexactly(int(m.group(1)))
+            lat.append(time.perf_counter() - t0)
+            statuses[int(head[9:12])] += 1
+    finally:
+        w.close()
+
+
+async def _load(port: int, next_path: Callable[[], str], seconds: float, concurrency: int,
+                limit: int | None) -> tuple[list[float], Counter[int], float]:
+    lat: list[float] = []
+    statuses: Counter[int] = Counter()
+    t0 = time.perf_counter()
+    stop_at = t0 + seconds
+    await asyncio.gather(*(_worker(port, next_path, stop_at, limit, lat, statuses, os.urandom(16).hex())
+                           for _ in range(concurrency)))
+    return lat, statuses, time.perf_counter() - t0
+
+
+def run(port: int, next_path: Callable[[], str], seconds: float, concurrency: int,
+        limit: int | None = None) -> dict[str, float]:
+    lat, statuses, took = asyncio.run(_load(port, next_path, seconds, concurrency, limit))
+    lat.sort()
+    ok = sum(v for k, v in statuses.items() if k < 400)
+    return {
+        "n": len(lat),
+        "rps": len(lat) / took,
+        "p50": statistics.median(lat) * 1e3 if lat else 0.0,
+        "p99": lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1e3 if lat else 0.0,
+        "errors": len(lat) - ok,
+    }
+
+
+def cycle(items: list[str], rng: random.Random) -> Callable[[], str]:
+    return lambda: items[rng.randrange(len(items))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--db", type=Path, default=None, help="default: /tmp/zixun-bench-web-<N>.db (reused)")
+    ap.add_argument("--seconds", type=float, default=8.0, help="per row")
+    ap.add_argument("--concurrency", type=int, default=16)
+    ap.add_argument("--hot", type=int, default=2000, help="newest articles in the hot set")
+    args = ap.parse_args()
+
+    db_path = args.db or Path(tempfile.gettempdir()) / f"zixun-bench-web-{args.articles}.db"
+    built = build_corpus(db_path, args.articles)
+    with open_store(f"sqlite:///{db_path}") as st:
+        count = st.count()
+        ids = [i for i, _ in st.list(limit=args.hot)]
+    rng = random.Random(7)
+    all_ids = list(range(1, count + 1))
+
+    port = free_port()
+    server = start_server(f"sqlite:///{db_path}", port)
+    try:
+        c, secs = args.concurrency, args.seconds
+        hot_paths = [f"/articles/{i}" for i in ids]
+        warm_t0 = time.perf_counter()
+        it = iter(hot_paths)
+        run(port, lambda: next(it, "/static/site.css"), 600, c, limit=len(hot_paths))
+        warm = time.perf_counter() - warm_t0
+        rows = [
+            ("static /static/site.css (baseline)", run(port, lambda: "/static/site.css", secs, c), None),
+            (f"article, hot {len(ids):,} newest (warm)", run(port, cycle(hot_paths, rng), secs, c), (1000, 50.0)),
+            (f"article, cold uniform over {count:,}", run(port, lambda: f"/articles/{rng.choice(all_ids)}",
+                                                          secs, c), None),
+            ("search /search?q=…", run(port, cycle([f"/search?q={quote(q)}" for q in QUERIES], rng), secs, c),
+             (300, None)),
+            ("api /api/search?q=…", run(port, cycle([f"/api/search?q={quote(q)}" for q in QUERIES], rng), secs, c),
+             None),
+            ("home /", run(port, lambda: "/", secs, c), None),
+            ("api /api/articles/{id}", run(port, lambda: f"/api/articles/{rng.choice(all_ids)}", secs, c), None),
+        ]
+    finally:
+        server.terminate()
+        server.wait(10)
+
+    print(f"zixun web bench: {count:,} articles in SQLite ({db_path}), one uvicorn worker, "
+          f"{os.cpu_count()} CPUs, {c} keep-alive connections, {secs:g} s per row")
+    print(f"corpus build {built:.0f} s{' (reused)' if not built else ''}; hot-set warm-up {warm:.1f} s "
+          f"for {len(ids):,} pages")
+    print(f"{'row':<40} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}  target")
+    for name, r, target in rows:
+        goal = ""
+        if target:
+            want_rps, want_p99 = target
+            met = r["rps"] >= want_rps and (want_p99 is None or r["p99"] <= want_p99)
+            goal = f"≥{want_rps} req/s" + (f", p99 ≤{want_p99:g} ms" if want_p99 else "") + (" met" if met
+                                                                                              else " NOT met")
+        print(f"{name:<40} {r['n']:>9,.0f} {r['rps']:>8,.0f} {r['p50']:>8.1f} {r['p99']:>8.1f} "
+              f"{r['errors']:>7,.0f}  {goal}")
+
+
+if __name__ == "__main__":
+    main()
