@@ -193,6 +193,21 @@ def settings() -> None:
         click.echo(f"{s.name:<26} {s.default!r:<24} {s.help}")
 
 
+@cli.command("train-category")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Model path (default: $ZIXUN_CATEGORY_MODEL, else ~/.local/share/zixun/category.json).")
+@click.option("--holdout", default=0.1, show_default=True, help="Fraction held out to report accuracy.")
+def train_category(files: tuple[Path, ...], out: Path | None, holdout: float) -> None:
+    """Train the channel classifier on labelled headlines (TNEWS JSON, title<TAB>label, title_!_label)."""
+    from zixun.nlp.classify import train_files
+
+    report = train_files(list(files), out=out, holdout=holdout)
+    acc = "n/a" if report.accuracy is None else f"{report.accuracy:.4f}"
+    click.echo(f"wrote {report.path}: {len(report.classes)} channels ({', '.join(report.classes)}), "
+               f"{report.n_train} train, {report.n_test} held out, accuracy {acc}")
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

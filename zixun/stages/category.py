@@ -1,8 +1,10 @@
-"""The news channel (财经, 科技, 体育 …): the page's own section first, else a keyword vote.
+"""The news channel (财经, 科技, 体育 …): the page's own section first, else a classifier.
 
-This first version maps URL paths, breadcrumbs and meta sections to channels and falls
-back to counting channel cue words in the title and lead; a trained classifier can
-replace ``classify`` without changing the stage.
+Order: the page's section/breadcrumb hint, then the URL path (``/sports/``, ``finance.``),
+then the trained headline classifier (``zixun train-category FILE`` writes it to the user
+data dir, see ``zixun.nlp.classify``), and without one a tiny built-in vote of channel cue
+words in the title and lead. The classifier is trained on headlines, so it reads the
+title and the first sentence, not the whole body.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 from urllib.parse import urlparse
 
 from zixun.model import Article
+from zixun.nlp import classify as nb
 from zixun.read.page import Page
 
 CHANNELS = ("财经", "科技", "体育", "娱乐", "汽车", "房产", "教育", "军事", "国际", "社会", "文化", "旅游", "农业", "游戏", "股票", "时政")
@@ -62,6 +65,16 @@ def classify(text: str, *, title: str | None = None, url: str | None = None) -> 
     by_url = from_section(None, url)
     if by_url:
         return by_url
+    model = nb.load()
+    if model is not None:
+        lead = re.split(r"(?<=[。！？!?])", text.strip(), maxsplit=1)[0][:120]
+        sample = ((title or "") + " " + lead).strip()
+        return model.predict(sample)[0] if sample else None
+    return cue_vote(text, title=title)
+
+
+def cue_vote(text: str, *, title: str | None = None) -> str | None:
+    """The built-in fallback: count channel cue words (title ×3, first 600 characters)."""
     sample = ((title or "") + " ") * 3 + text[:600]
     votes = {ch: sum(len(re.findall(re.escape(cue), sample)) for cue in cues) for ch, cues in _CUES.items()}
     best = max(votes, key=lambda c: votes[c])
