@@ -27,7 +27,9 @@ from zixun.timeparse.scan import parse_times
 CST = timezone(timedelta(hours=8))
 _FAKE_BASE = datetime(2000, 12, 31, tzinfo=CST)  # a leap year: 2月29日 survives until we pick the year
 _FUTURE = re.compile(r"将|计划|预计|拟于|拟在|有望|预期|力争|争取|届时|即将|未来|明年|下月|下周|前完成|之前完成|起实施|起施行|"
-                     r"原定|定于|预定|提议|持续到|延长|到期|截止|之后|以后|开始|起")
+                     r"原定|定于|预定|提议|持续到|延长|到期|截止")
+# right after the date only: "24日开始", "12日起", "12日之后" (not "…一起走近")
+_FUTURE_NEXT = re.compile(r"\s?(?:之后|以后|开始|起|前)")
 _CLAUSE_END = re.compile(r"[。！？；!?;\n]")
 _DATELINE = re.compile(r"(?P<md>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)(?:电|讯)")
 _SINCE = re.compile(r"自?(?P<y>(?:19|20)\d\d)年[^。；]{0,12}?(?:成立|创立|创办|创建|成立以来|以来)")
@@ -106,7 +108,10 @@ def infer_published(title: str | None, paragraphs: list[str], base: datetime | N
             if tm.kind == "relative":
                 continue
             clause = _clause(norm, *tm.span)
-            if _FUTURE.search(_around(norm, *tm.span)):
+            before = norm[max(0, tm.span[0] - 8): tm.span[0]]
+            rel = _TODAY_IS.search(before + norm[tm.span[0]: tm.span[1] + 1])
+            today_is = bool(rel and rel.start("date") == len(before))
+            if not today_is and (_FUTURE.search(_around(norm, *tm.span)) or _FUTURE_NEXT.match(norm, tm.span[1])):
                 continue
             if tm.kind == "absolute":
                 if base is not None and tm.start > base:
@@ -132,11 +137,9 @@ def infer_published(title: str | None, paragraphs: list[str], base: datetime | N
                 if base is not None and tm.kind != "absolute" and timedelta(0) <= base - tm.start <= timedelta(days=31):
                     holidays.append(_Event(tm, _evidence(text, *tm.span), index, False, None))
                 continue
-            shift, today_is = 0, False
-            before = norm[max(0, tm.span[0] - 8): tm.span[0]]
-            rel = _TODAY_IS.search(before + norm[tm.span[0]: tm.span[1] + 1])
-            if rel and rel.start("date") == len(before):
-                shift, today_is = _REL_OFFSET[rel.group("rel")], True
+            shift = 0
+            if rel and today_is:
+                shift = _REL_OFFSET[rel.group("rel")]
             elif (_NEXT_DAY.search(clause) and not _AT_HOME.search(clause)) or (
                     tm.precision == "hour" and _EVENING.search(tm.text)):
                 shift = 1
