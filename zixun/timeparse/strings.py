@@ -21,6 +21,9 @@ _ISO = re.compile(
 _RFC = re.compile(r"^(?:[A-Z][a-z]{2},\s*)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{1,2}:\d{2}")
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 _OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ENGLISH = re.compile(r"^(?P<mon>[A-Za-z]{3})[a-z]*\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b")
 
 
 def make_tz(value: str) -> timezone:
@@ -76,6 +79,17 @@ def parse_datetime_string(
             dt = datetime.fromtimestamp(seconds, tz)
             return TimeMatch(value, (0, len(value)), dt, None, "second", "absolute")
         return None
+    if _YEAR_ONLY.match(text):  # a year alone stays a year: no invented month or day
+        dt = datetime(int(text), 1, 1, tzinfo=tz)
+        return TimeMatch(value, (0, len(value)), dt, None, "year", "absolute")
+    english = _ENGLISH.match(text)
+    if english and english.group("mon").lower() in _MONTHS:
+        try:
+            dt = datetime(int(english.group("y")), _MONTHS.index(english.group("mon").lower()) + 1,
+                          int(english.group("d")), tzinfo=tz)
+        except ValueError:
+            return None
+        return TimeMatch(value, english.span(), dt, None, "day", "absolute")
     ref = base if base is not None else None
     matches = [m for m in parse_times(text, ref) if m.kind == "absolute" or ref is not None]
     if not matches:
