@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from zixun.model import Article
+from zixun.recommend.index import IndexRow, RelatedIndex
 from zixun.text.segment import cut_for_search
 
 
@@ -78,6 +79,52 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def close(self) -> None: ...
+
+    # -- recommendation support -----------------------------------------------------------
+    # Concrete defaults built on the methods above, so every backend works; a backend
+    # overrides them with one query each (SQLite does).
+    _related_index: RelatedIndex | None = None
+
+    def index_rows(self, since: str = "") -> builtins.list[IndexRow]:
+        """Rows for the related index changed at or after ``since`` (updated_at); all when "".
+
+        The default pages through ``list`` (no change tracking, no near-duplicate groups):
+        it returns everything once and nothing afterwards.
+        """
+        if since:
+            return []
+        rows: builtins.list[IndexRow] = []
+        offset = 0
+        while batch := self.list(limit=1000, offset=offset):
+            rows += [IndexRow(i, a.title, sorted(a.tags), a.category, i, "0") for i, a in batch]
+            offset += len(batch)
+        return rows
+
+    def related_index(self) -> RelatedIndex:
+        """The in-memory neighbour index: built on first use, then caught up on every call
+        with rows other processes changed (``upsert`` in this process adds its own at once)."""
+        if self._related_index is None:
+            self._related_index = RelatedIndex()
+            self._related_index.add_many(self.index_rows(""))
+        else:
+            for row in self.index_rows(self._related_index.watermark):
+                self._related_index.add(row)
+        return self._related_index
+
+    def viewed_by(self, reader: str) -> set[int]:
+        """Ids of the articles this reader has viewed."""
+        return {a for a, r, _ in self.views() if r == reader}
+
+    def coviews(self, article_id: int, *, since: datetime | None = None, limit: int = 50) -> builtins.list[tuple[int, int]]:
+        """(other article, number of readers who viewed both), most shared readers first."""
+        views = self.views(since)
+        readers = {r for a, r, _ in views if a == article_id}
+        counts: dict[int, set[str]] = {}
+        for a, r, _ in views:
+            if r in readers and a != article_id:
+                counts.setdefault(a, set()).add(r)
+        ranked = sorted(((a, len(rs)) for a, rs in counts.items()), key=lambda x: (-x[1], x[0]))
+        return ranked[:limit]
 
     def __enter__(self) -> Store:
         return self

@@ -75,4 +75,42 @@ MIGRATIONS: tuple[tuple[str, str, str], ...] = (
         CREATE INDEX views_at ON views(at);
         """,
     ),
+    (
+        "0002_search_grams_neardup",
+        # SQLite: a new full-text table with a substring (bigram) column replaces articles_fts
+        # (FTS5 tables cannot gain columns); the store back-fills it and the near-duplicate
+        # groups in Python right after this migration, since segmenting needs Python.
+        """
+        DROP TABLE IF EXISTS articles_fts;
+        CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tags, grams, tokenize = 'unicode61 remove_diacritics 0');
+        CREATE TABLE article_groups (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            group_id INTEGER NOT NULL
+        );
+        CREATE TABLE dup_bands (
+            band TEXT NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (band, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX dup_bands_article ON dup_bands(article_id);
+        CREATE INDEX articles_updated ON articles(updated_at);
+        CREATE INDEX views_reader ON views(reader, article_id);
+        CREATE INDEX views_article ON views(article_id, reader)
+        """,
+        """
+        CREATE TABLE article_groups (
+            article_id BIGINT PRIMARY KEY,
+            group_id BIGINT NOT NULL
+        );
+        CREATE TABLE dup_bands (
+            band TEXT NOT NULL,
+            article_id BIGINT NOT NULL,
+            PRIMARY KEY (band, article_id)
+        );
+        CREATE INDEX dup_bands_article ON dup_bands(article_id);
+        CREATE INDEX articles_updated ON articles(updated_at);
+        CREATE INDEX views_reader ON views(reader, article_id);
+        CREATE INDEX views_article ON views(article_id, reader)
+        """,
+    ),
 )

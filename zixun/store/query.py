@@ -1,8 +1,20 @@
-"""Turning a user's search words into a safe full-text query, and snippets with highlights.
+"""Turning a user's search words into a safe FTS5 query, the text we index, and snippets.
 
-The query is segmented exactly like the index (``index_text``), every token is quoted
-(so FTS operators, quotes and brackets in user input are plain text) and tokens are
-ANDed. Snippets mark matches with ``【】``-free sentinels that the web layer escapes.
+Safety: the query is cut to ``MAX_QUERY_CHARS``, folded (width, case, traditional →
+simplified), segmented like the index and stripped to letters and digits; every token
+is double-quoted, so FTS operators (AND, NEAR, *, ^, :), quotes and brackets typed by a
+user are plain text and no input can break the MATCH syntax.
+
+Matching: each token matches either as a whole word in the segmented columns (title,
+body, tags: ``cut_for_search``) or as a substring through the ``grams`` column, which
+holds overlapping character bigrams; a token of n ≥ 2 characters becomes the phrase of
+its n-1 bigrams (``"京大"`` finds 北京大学), a single character becomes a bigram prefix.
+So two-character words match and substrings inside longer words are still found.
+
+Traditional script: ``to_simplified`` folds with a character table written for zixun
+(754 traditional characters common in news, one-to-one, so positions in a converted text
+equal positions in the original and highlights land in the right place). Index text and
+queries both go through it, so 臺灣 finds 台湾 and the other way round.
 """
 
 from __future__ import annotations
@@ -11,38 +23,107 @@ import html
 import re
 
 from zixun.model import Article
-from zixun.text.segment import cut_for_search
+from zixun.text.normalize import for_matching
+from zixun.text.segment import cut, cut_for_search
 
 MAX_QUERY_CHARS = 200
+MAX_TOKENS = 12
 MARK_OPEN, MARK_CLOSE = "\u0002", "\u0003"
+_NON_WORD = re.compile(r"[\W_]+")
+
+# one-to-one traditional → simplified table (zixun's own; characters common in news)
+_TRAD = "萬與專業東絲兩嚴喪個豐臨為麗舉麼義烏樂喬習鄉書買亂爭於虧雲亞產畝親億僅從侖倉儀們價眾優夥會傘偉傳傷倫偽體餘傭僉俠侶僥偵側僑儈儂俁係債傾儲備儘償兒兌黨蘭關興茲養獸內岡冊寫軍農馮衝決況凍淨涼減湊凜幾鳳憑凱擊鑿劃劉則剛創刪別剎劑剝劇勸辦務動勵勁勞勢勳勻匯區醫華協單賣盧衛卻廠廳歷厲壓厭廁縣參雙發變敘臺葉號嘆嚇嗎啟吳員聽嗚響啞喲喚問團園圍國圖圓聖場壞塊堅壇壩墳墜壟壘墊埡執報塗堯塵墻壯聲殼壺處復夠頭誇夾奪奮獎奧婦媽嫵嬌孫學寧寶實寵審憲宮寬賓對尋導將爾嘗層屆屬歲豈島嶺嶼幣帥師帳幫帶幹乾廣莊慶廬庫應廟龐廢開異棄張彌彎彈強歸當錄彥徹徑後禦憶懷態憐總戀懇惡惱悶驚慘慣願懶戰戲戶撲擴掃揚擾撫搶護擔擬攏揀擁擺擋揮損撈換據擄擲攜搖攝擠攤斂數齋斷無舊時曠曇晝顯晉曬曉暈暫術機殺雜權條來楊極構槍楓櫃檸棟欄樹樣橋梟檢樓橫櫻歡歐殘殲氣漢湯溝沒滬瀋澤潔灑濃濤澇潤漲漁漸滅溫灣濕滿濾濫灘瀾濟鹽燈災爐點煉爛燒熱煥營愛牽犧狀猶獄獨獲獵貓獻現環瑪電畫暢疊療瘋癥癢皚盤監蓋盞盡睜瞞礦碼磚礎確禮禍視離種積稱穩窮竊競筆築簡籃籌籤類糧緊紅紀約級紛純紙線練組細終經綁結給絕統絡維網綠緒續緣編縮織繼纜羅罰聯聰職腸膚腫腦臉膽艦艙藝節蘇蘋範莖藥蕭蘿蟲蝦補裝製複襲見規覺覽觀計訂認討讓訓議記講許論設訪證評識詞譯試話誠詳語誤說請諸讀調談謝謠謀譜豬貝負財貢貨質販貪貧購貫責費貿資賊賬賠賞賢賴贏趙趕躍蹤車軌轉輪軟輕載較輔輛輸辭邊遼達遷過邁運還這進遠違連遲適選遜遺鄧鄭鄰郵醜釀釋裡鑒針釣鈔鐵鈴鉛銀銅鋁鋼錢錯鍵鎮鏡鐘長門閃閉間閱闊隊陽陰陣階際陸險隨隱難雞霧靈靜韓頁頂項順須預領頻題額顏顧風飛飯飲館餓馬駐駕驗騎驅髮鬥鬧魚鮮鳥鳴鴨鵝麥黃齊齒龍龜兇臟藍襪攬鬱籲裏衆傑煙隻祕託詢諾檔標準廈墾勝豎懸嶄籬頓鞏聞籠擇蓮禱綜滯濱屍賽脫藉鍋隸績緩贊讚礙嚮瀏閒閑碩醬懲鋪錦錶鬆麵颱週劍貸賺虛驟愨"
+_SIMP = "万与专业东丝两严丧个丰临为丽举么义乌乐乔习乡书买乱争于亏云亚产亩亲亿仅从仑仓仪们价众优伙会伞伟传伤伦伪体余佣佥侠侣侥侦侧侨侩侬俣系债倾储备尽偿儿兑党兰关兴兹养兽内冈册写军农冯冲决况冻净凉减凑凛几凤凭凯击凿划刘则刚创删别刹剂剥剧劝办务动励劲劳势勋匀汇区医华协单卖卢卫却厂厅历厉压厌厕县参双发变叙台叶号叹吓吗启吴员听呜响哑哟唤问团园围国图圆圣场坏块坚坛坝坟坠垄垒垫垭执报涂尧尘墙壮声壳壶处复够头夸夹夺奋奖奥妇妈妩娇孙学宁宝实宠审宪宫宽宾对寻导将尔尝层届属岁岂岛岭屿币帅师帐帮带干干广庄庆庐库应庙庞废开异弃张弥弯弹强归当录彦彻径后御忆怀态怜总恋恳恶恼闷惊惨惯愿懒战戏户扑扩扫扬扰抚抢护担拟拢拣拥摆挡挥损捞换据掳掷携摇摄挤摊敛数斋断无旧时旷昙昼显晋晒晓晕暂术机杀杂权条来杨极构枪枫柜柠栋栏树样桥枭检楼横樱欢欧残歼气汉汤沟没沪沈泽洁洒浓涛涝润涨渔渐灭温湾湿满滤滥滩澜济盐灯灾炉点炼烂烧热焕营爱牵牺状犹狱独获猎猫献现环玛电画畅叠疗疯症痒皑盘监盖盏尽睁瞒矿码砖础确礼祸视离种积称稳穷窃竞笔筑简篮筹签类粮紧红纪约级纷纯纸线练组细终经绑结给绝统络维网绿绪续缘编缩织继缆罗罚联聪职肠肤肿脑脸胆舰舱艺节苏苹范茎药萧萝虫虾补装制复袭见规觉览观计订认讨让训议记讲许论设访证评识词译试话诚详语误说请诸读调谈谢谣谋谱猪贝负财贡货质贩贪贫购贯责费贸资贼账赔赏贤赖赢赵赶跃踪车轨转轮软轻载较辅辆输辞边辽达迁过迈运还这进远违连迟适选逊遗邓郑邻邮丑酿释里鉴针钓钞铁铃铅银铜铝钢钱错键镇镜钟长门闪闭间阅阔队阳阴阵阶际陆险随隐难鸡雾灵静韩页顶项顺须预领频题额颜顾风飞饭饮馆饿马驻驾验骑驱发斗闹鱼鲜鸟鸣鸭鹅麦黄齐齿龙龟凶脏蓝袜揽郁吁里众杰烟只秘托询诺档标准厦垦胜竖悬崭篱顿巩闻笼择莲祷综滞滨尸赛脱借锅隶绩缓赞赞碍向浏闲闲硕酱惩铺锦表松面台周剑贷赚虚骤悫"
+_T2S = str.maketrans(_TRAD, _SIMP)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters → simplified, one character for one (length is kept)."""
+    return text.translate(_T2S)
+
+
+def fold(text: str) -> str:
+    """The matching form of index text and queries: NFKC, lower case, simplified script."""
+    return to_simplified(for_matching(text)) if text else ""
+
+
+def bigrams(text: str) -> str:
+    """Space-joined overlapping character bigrams of every letter run (the ``grams`` column)."""
+    out: list[str] = []
+    for run in _NON_WORD.split(text):
+        if len(run) == 1:
+            out.append(run)
+        out.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return " ".join(out)
+
+
+def words(text: str) -> str:
+    """Segmented, space-joined words for the word columns (sub-words of long words included)."""
+    return " ".join(w for w in (_NON_WORD.sub("", x) for x in cut_for_search(text)) if w)
+
+
+def index_fields(article: Article) -> tuple[str, str, str, str]:
+    """(title, body, tags, grams) as stored in the SQLite ``search_fts`` table."""
+    title = to_simplified(article.title)
+    body = to_simplified(article.summary + "\n" + article.text)
+    tags = to_simplified(" ".join(article.tags))
+    gram_src = fold(" ".join([article.title, article.summary, " ".join(article.tags), article.text]))
+    return words(title), words(body), words(tags), bigrams(gram_src)
 
 
 def query_tokens(query: str) -> list[str]:
-    q = query[:MAX_QUERY_CHARS]
-    toks = []
-    for w in cut_for_search(q):
-        w = re.sub(r"[\W_]+", "", w)
+    """Distinct searchable tokens of a query, folded and segmented like the index."""
+    toks: list[str] = []
+    for w in cut(fold(query[:MAX_QUERY_CHARS])):
+        w = _NON_WORD.sub("", w)
         if w and w not in toks:
             toks.append(w)
-    return toks[:12]
+    return toks[:MAX_TOKENS]
+
+
+def _quote(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
 
 
 def fts_query(query: str) -> str:
-    """An FTS5 MATCH string: every token double-quoted, ANDed; '' when nothing is searchable."""
-    toks = query_tokens(query)
-    return " AND ".join('"' + t.replace('"', '""') + '"' for t in toks)
+    """An FTS5 MATCH string: per token, word OR substring; tokens ANDed; '' if nothing searchable."""
+    parts = []
+    for tok in query_tokens(query):
+        if len(tok) == 1:
+            sub = f"grams : {_quote(tok)} *"
+        else:
+            sub = "grams : " + _quote(" ".join(tok[i : i + 2] for i in range(len(tok) - 1)))
+        parts.append(f"({{title body tags}} : {_quote(tok)} OR {sub})")
+    return " AND ".join(parts)
 
 
 def make_snippet(article: Article, query: str, width: int = 80) -> str:
-    """A window of the body around the first match, matches wrapped in sentinel marks."""
+    """A window of the text around the first match, matches wrapped in sentinel marks.
+
+    Matching runs on the folded text (same length as the original for CJK), so a
+    simplified query highlights the traditional characters the reader sees.
+    """
     toks = sorted(query_tokens(query), key=len, reverse=True)
-    text = article.summary + " " + article.text
-    pos = min((i for i in (text.find(t) for t in toks) if i >= 0), default=0)
-    start = max(0, pos - width // 3)
-    window = text[start : start + width]
+    text = (article.summary + " " + article.text).strip()
+    if not text:
+        text = article.title
+    folded = to_simplified(text.lower()) if len(text.lower()) == len(text) else text
+    spans: list[tuple[int, int]] = []
     if toks:
-        window = re.sub("|".join(re.escape(t) for t in toks), lambda m: MARK_OPEN + m.group(0) + MARK_CLOSE, window)
-    return ("…" if start else "") + window + ("…" if start + width < len(text) else "")
+        pattern = re.compile("|".join(re.escape(t) for t in toks))
+        spans = [(m.start(), m.end()) for m in pattern.finditer(folded)]
+    pos = spans[0][0] if spans else 0
+    start = max(0, pos - width // 3)
+    end = start + width
+    out, cur = [], start
+    for a, b in spans:
+        if a < cur or a >= end:
+            continue
+        b = min(b, end)
+        out += [text[cur:a], MARK_OPEN, text[a:b], MARK_CLOSE]
+        cur = b
+    out.append(text[cur:end])
+    return ("…" if start else "") + "".join(out) + ("…" if end < len(text) else "")
 
 
 def snippet_html(snippet: str) -> str:

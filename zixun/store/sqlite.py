@@ -1,7 +1,14 @@
-"""SQLite store (the embedded default): WAL, one transaction per write, FTS5 on segmented text."""
+"""SQLite store (the embedded default): WAL, one transaction per write, FTS5 on segmented text.
+
+Ingest-time work happens inside ``upsert``'s transaction: the full-text row (segmented
+words + character bigrams, see ``store.query``), the MinHash band keys and the article's
+near-duplicate group (``recommend.neardup``); after commit the article goes into the
+in-memory related index if this process has one, so it has neighbours at once.
+"""
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
 from datetime import UTC, datetime
@@ -9,9 +16,15 @@ from typing import Any
 
 from zixun.errors import NotFound, StoreError
 from zixun.model import Article
-from zixun.store.base import SearchHit, Store, article_key, index_text
+from zixun.recommend.index import IndexRow
+from zixun.recommend.neardup import band_keys, is_near_dup, match_text, title_key
+from zixun.store.base import SearchHit, Store, article_key
 from zixun.store.migrations import MIGRATIONS
-from zixun.store.query import fts_query, make_snippet
+from zixun.store.query import fts_query, index_fields, make_snippet
+
+MAX_DUP_CANDIDATES = 20
+RECENCY_BOOST = 0.3
+RECENCY_DAYS = 30.0
 
 
 def _now() -> str:
@@ -36,7 +49,7 @@ class SQLiteStore(Store):
             raise StoreError(f"{path!r} is not a zixun SQLite database ({exc}); choose another --db file") from exc
 
     # -- schema ---------------------------------------------------------------------------
-    def migrate(self) -> list[str]:
+    def migrate(self) -> builtins.list[str]:
         self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         done = {r[0] for r in self.db.execute("SELECT name FROM migrations")}
         applied = []
@@ -54,7 +67,53 @@ class SQLiteStore(Store):
                 self.db.execute("ROLLBACK")
                 raise
             applied.append(name)
+        if "0002_search_grams_neardup" in applied:
+            self._backfill()
         return applied
+
+    def _backfill(self) -> None:
+        """Index articles stored before migration 0002 (full text, bands, groups)."""
+        rows = self.db.execute("SELECT id, data FROM articles ORDER BY id").fetchall()
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for r in rows:
+                self._index_article(int(r["id"]), self._article(r), new=True)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _index_article(self, article_id: int, article: Article, *, new: bool) -> None:
+        """Full-text row, MinHash bands and near-duplicate group (inside the caller's transaction)."""
+        if not new:
+            self.db.execute("DELETE FROM search_fts WHERE rowid=?", (article_id,))
+            self.db.execute("DELETE FROM dup_bands WHERE article_id=?", (article_id,))
+        self.db.execute(
+            "INSERT INTO search_fts (rowid, title, body, tags, grams) VALUES (?,?,?,?,?)",
+            (article_id, *index_fields(article)),
+        )
+        keys = band_keys(match_text(article.title, article.summary + article.text))
+        tkey = title_key(article.title)
+        if tkey:
+            keys.append("t:" + tkey)
+        group = article_id
+        if keys:
+            marks = ",".join("?" * len(keys))
+            cands = self.db.execute(
+                f"SELECT b.article_id, COALESCE(g.group_id, b.article_id) AS grp, COUNT(*) AS n FROM dup_bands b"
+                f" LEFT JOIN article_groups g ON g.article_id = b.article_id WHERE b.band IN ({marks})"
+                " AND b.article_id != ? GROUP BY b.article_id ORDER BY n DESC, b.article_id LIMIT ?",
+                (*keys, article_id, MAX_DUP_CANDIDATES),
+            ).fetchall()
+            body = article.summary + article.text
+            for c in cands:
+                other = self.get(int(c["article_id"]))
+                if int(c["grp"]) < group and is_near_dup(
+                    article.title, other.title, body, other.summary + other.text
+                ):
+                    group = int(c["grp"])
+            self.db.executemany("INSERT OR IGNORE INTO dup_bands VALUES (?, ?)", [(k, article_id) for k in keys])
+        self.db.execute("INSERT OR REPLACE INTO article_groups VALUES (?, ?)", (article_id, group))
 
     # -- writes ---------------------------------------------------------------------------
     def upsert(self, article: Article) -> tuple[str, int]:
@@ -92,24 +151,18 @@ class SQLiteStore(Store):
                     (*cols, now, article_id),
                 )
                 self.db.execute("DELETE FROM article_tags WHERE article_id=?", (article_id,))
-                self.db.execute("DELETE FROM articles_fts WHERE rowid=?", (article_id,))
                 outcome = "updated"
             self.db.executemany(
                 "INSERT OR IGNORE INTO article_tags VALUES (?, ?)", [(article_id, t) for t in article.tags]
             )
-            self.db.execute(
-                "INSERT INTO articles_fts (rowid, title, body, tags) VALUES (?,?,?,?)",
-                (
-                    article_id,
-                    index_text(article.title),
-                    index_text(article.summary + "\n" + article.text),
-                    " ".join(index_text(t) for t in article.tags),
-                ),
-            )
+            self._index_article(article_id, article, new=outcome == "stored")
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+        if self._related_index is not None:
+            for r in self._index_rows("a.id = ?", (article_id,)):
+                self._related_index.add(r)
         return outcome, article_id
 
     def record_view(self, article_id: int, reader: str, at: datetime) -> None:
@@ -159,7 +212,7 @@ class SQLiteStore(Store):
         tag: str | None = None,
         outlet: str | None = None,
         category: str | None = None,
-    ) -> list[tuple[int, Article]]:
+    ) -> builtins.list[tuple[int, Article]]:
         where, args = self._filters(tag, outlet, category)
         sql = "SELECT a.id, a.data FROM articles a"
         if where:
@@ -171,31 +224,73 @@ class SQLiteStore(Store):
     def count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
-    def search(self, query: str, *, limit: int = 10, offset: int = 0, **filters: Any) -> list[SearchHit]:
+    def search(self, query: str, *, limit: int = 10, offset: int = 0, **filters: Any) -> builtins.list[SearchHit]:
+        """Best first: BM25 (title 5, tags 3, body 1, bigrams 0.5) scaled up for recent articles.
+
+        A story published today gets ×(1 + 0.3); the boost halves at 30 days and fades
+        after that, so an old exact match still beats a new loose one.
+        """
         match = fts_query(query)
         if not match:
             return []
-        where, args = self._filters(filters.get("tag"), filters.get("outlet"), filters.get("category"), **filters)
+        rest = {k: v for k, v in filters.items() if k not in ("tag", "outlet", "category")}
+        where, args = self._filters(filters.get("tag"), filters.get("outlet"), filters.get("category"), **rest)
         sql = (
-            "SELECT a.id, a.data, bm25(articles_fts, 5.0, 1.0, 3.0) AS rank FROM articles_fts f"
-            " JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?"
+            "SELECT a.id, a.data, bm25(search_fts, 5.0, 1.0, 3.0, 0.5) * (1.0 + ? / (1.0 + MAX(0.0,"
+            " COALESCE(julianday('now') - julianday(substr(a.published_at, 1, 19)), 1e9)) / ?)) AS rank"
+            " FROM search_fts f JOIN articles a ON a.id = f.rowid WHERE search_fts MATCH ?"
         )
         if where:
             sql += " AND " + where
         sql += " ORDER BY rank LIMIT ? OFFSET ?"
-        rows = self.db.execute(sql, (match, *args, limit, offset)).fetchall()
-        hits = []
+        try:
+            rows = self.db.execute(sql, (RECENCY_BOOST, RECENCY_DAYS, match, *args, limit, offset)).fetchall()
+        except sqlite3.OperationalError as exc:  # pragma: no cover - fts_query quotes every token
+            raise StoreError(f"search for {query[:40]!r} failed ({exc}); simplify the query") from exc
+        hits: builtins.list[SearchHit] = []
         for r in rows:
             art = self._article(r)
             hits.append(SearchHit(int(r["id"]), art, -float(r["rank"]), make_snippet(art, query)))
         return hits
 
-    def views(self, since: datetime | None = None) -> list[tuple[int, str, datetime]]:
+    def _index_rows(self, where: str, args: tuple[Any, ...]) -> builtins.list[IndexRow]:
+        rows = self.db.execute(
+            "SELECT a.id, a.title, a.category, a.updated_at, COALESCE(g.group_id, a.id) AS grp,"
+            " (SELECT group_concat(tag, char(31)) FROM article_tags t WHERE t.article_id = a.id) AS tags"
+            " FROM articles a LEFT JOIN article_groups g ON g.article_id = a.id"
+            f" WHERE {where} ORDER BY a.updated_at, a.id",
+            args,
+        ).fetchall()
+        return [
+            IndexRow(
+                int(r["id"]), str(r["title"]), sorted(str(r["tags"]).split("\x1f")) if r["tags"] else [],
+                r["category"], int(r["grp"]), str(r["updated_at"]),
+            )
+            for r in rows
+        ]
+
+    def index_rows(self, since: str = "") -> builtins.list[IndexRow]:
+        return self._index_rows("a.updated_at >= ?", (since,))
+
+    def viewed_by(self, reader: str) -> set[int]:
+        return {int(r[0]) for r in self.db.execute("SELECT DISTINCT article_id FROM views WHERE reader = ?", (reader,))}
+
+    def coviews(self, article_id: int, *, since: datetime | None = None, limit: int = 50) -> builtins.list[tuple[int, int]]:
+        rows = self.db.execute(
+            "SELECT v2.article_id, COUNT(DISTINCT v2.reader) AS n FROM views v1"
+            " JOIN views v2 ON v2.reader = v1.reader AND v2.article_id != v1.article_id"
+            " WHERE v1.article_id = ? AND v1.at >= ? AND v2.at >= ?"
+            " GROUP BY v2.article_id ORDER BY n DESC, v2.article_id LIMIT ?",
+            (article_id, since.isoformat() if since else "", since.isoformat() if since else "", limit),
+        )
+        return [(int(a), int(n)) for a, n in rows]
+
+    def views(self, since: datetime | None = None) -> builtins.list[tuple[int, str, datetime]]:
         sql = "SELECT article_id, reader, at FROM views"
         rows = self.db.execute(sql + " WHERE at >= ?", (since.isoformat(),)) if since else self.db.execute(sql)
         return [(int(a), str(r), datetime.fromisoformat(t)) for a, r, t in rows]
 
-    def tag_counts(self, limit: int = 100) -> list[tuple[str, int]]:
+    def tag_counts(self, limit: int = 100) -> builtins.list[tuple[str, int]]:
         rows = self.db.execute(
             "SELECT tag, COUNT(*) AS n FROM article_tags GROUP BY tag ORDER BY n DESC, tag LIMIT ?", (limit,)
         )

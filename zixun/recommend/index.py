@@ -1,0 +1,250 @@
+"""The "more like this" index: TF-IDF over character 1–2-grams of the headline, in memory.
+
+Why this signal: on real headline corpora char 1–2-gram TF-IDF beat word TF-IDF, FTS5 BM25
+and a more_like_this-style query (issue 6), and it needs no segmenter, so a new word or
+name still matches. Two boosts are added on the best ``POOL`` candidates: keyword tags
+(cosine of the tag sets, weight ≈0.3: tags alone return nothing for a third of items) and
+the channel (``Article.category``; same channel → +``channel_weight``), which is what a
+reader of a sports story expects to see more of.
+
+Why in memory and append-only: a new article must get neighbours the moment it is
+stored, with no nightly rebuild. Adding one headline appends ~40 postings (amortised
+O(1)); an update tombstones the old slot and appends a new one. IDF is read from live
+document frequencies at query time; a document's norm is fixed when it is added (the
+drift is tiny and a rebuild on the next process start resets it).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from array import array
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from zixun.recommend.neardup import THRESHOLD, jaccard, match_text, shingles, title_key
+from zixun.text.normalize import for_matching
+
+POOL = 200
+MAX_DF = 0.05
+MIN_DF_CUT = 2000
+_SPLIT = re.compile(r"[\W_]+")
+
+
+@dataclass(slots=True)
+class IndexRow:
+    """What the index needs of one stored article (``Store.index_rows``)."""
+
+    id: int
+    title: str
+    tags: list[str] = field(default_factory=list)
+    category: str | None = None
+    group: int = 0
+    updated: str = ""
+
+
+@dataclass(slots=True)
+class Neighbour:
+    id: int
+    score: float
+    title: str
+    group: int
+
+
+def grams(title: str) -> dict[str, int]:
+    """Character unigrams and bigrams (within runs of letters, not across punctuation)."""
+    counts: dict[str, int] = {}
+    for run in _SPLIT.split(for_matching(title)):
+        for i, ch in enumerate(run):
+            counts[ch] = counts.get(ch, 0) + 1
+            if i + 1 < len(run):
+                bg = run[i : i + 2]
+                counts[bg] = counts.get(bg, 0) + 1
+    return counts
+
+
+class _DupKey:
+    """A title's near-duplicate keys, computed once per query (see ``neardup``)."""
+
+    __slots__ = ("key", "sh")
+
+    def __init__(self, title: str) -> None:
+        self.key = title_key(title)
+        self.sh = shingles(match_text(title))
+
+    def dup_of(self, other: _DupKey) -> bool:
+        return bool(self.key) and self.key == other.key or jaccard(self.sh, other.sh) >= THRESHOLD
+
+
+class _Grow:
+    """A numpy vector that doubles when full (slot-indexed per-document data)."""
+
+    def __init__(self, dtype: type, fill: float = 0) -> None:
+        self.a: np.ndarray = np.full(1024, fill, dtype=dtype)
+        self.fill = fill
+
+    def set(self, i: int, v: float) -> None:
+        if i >= len(self.a):
+            grown = np.full(max(len(self.a) * 2, i + 1), self.fill, dtype=self.a.dtype)
+            grown[: len(self.a)] = self.a
+            self.a = grown
+        self.a[i] = v
+
+
+class RelatedIndex:
+    """Char-gram TF-IDF neighbours with tag and channel boosts and near-duplicate skipping."""
+
+    def __init__(self, *, tag_weight: float = 0.3, channel_weight: float = 0.15) -> None:
+        self.tag_weight = tag_weight
+        self.channel_weight = channel_weight
+        self.watermark = ""
+        self._docs: dict[str, array[int]] = {}
+        self._tfw: dict[str, array[float]] = {}
+        self._slot: dict[int, int] = {}
+        self._rows: list[IndexRow] = []
+        self._inv_norm = _Grow(np.float32)
+        self._cat = _Grow(np.int32, -1)
+        self._cats: dict[str, int] = {}
+        self._live = 0
+
+    def __len__(self) -> int:
+        return self._live
+
+    def __contains__(self, article_id: int) -> bool:
+        return article_id in self._slot
+
+    def _idf(self, term: str) -> float:
+        df = len(self._docs.get(term, ()))
+        return math.log((1 + len(self._rows)) / (1 + df)) + 1.0
+
+    def add(self, row: IndexRow, *, _norm: bool = True) -> None:
+        """Index (or re-index) one article; an unchanged row is a no-op."""
+        old = self._slot.get(row.id)
+        if old is not None:
+            prev = self._rows[old]
+            if (prev.title, prev.tags, prev.category, prev.group) == (
+                row.title,
+                row.tags,
+                row.category,
+                row.group,
+            ):
+                return
+            self._inv_norm.set(old, 0.0)
+            self._live -= 1
+        slot = len(self._rows)
+        self._rows.append(row)
+        self._slot[row.id] = slot
+        self._live += 1
+        counts = grams(row.title)
+        norm2 = 0.0
+        for term, tf in counts.items():
+            w = 1.0 + math.log(tf)
+            self._docs.setdefault(term, array("i")).append(slot)
+            self._tfw.setdefault(term, array("f")).append(w)
+            if _norm:
+                norm2 += (w * self._idf(term)) ** 2
+        self._inv_norm.set(slot, 1.0 / math.sqrt(norm2) if norm2 else 0.0)
+        if row.category:
+            self._cat.set(slot, self._cats.setdefault(row.category, len(self._cats)))
+        else:
+            self._cat.set(slot, -1)
+        if row.updated > self.watermark:
+            self.watermark = row.updated
+
+    def add_many(self, rows: list[IndexRow]) -> None:
+        """Bulk build, then recompute the new rows' norms with the final IDF."""
+        for row in rows:
+            self.add(row, _norm=False)
+        for row in rows:
+            norm2 = sum(((1.0 + math.log(tf)) * self._idf(t)) ** 2 for t, tf in grams(row.title).items())
+            self._inv_norm.set(self._slot[row.id], 1.0 / math.sqrt(norm2) if norm2 else 0.0)
+
+    def remove(self, article_id: int) -> None:
+        slot = self._slot.pop(article_id, None)
+        if slot is not None:
+            self._inv_norm.set(slot, 0.0)
+            self._live -= 1
+
+    def row(self, article_id: int) -> IndexRow | None:
+        slot = self._slot.get(article_id)
+        return self._rows[slot] if slot is not None else None
+
+    def scores(self, title: str) -> tuple[np.ndarray, np.ndarray]:
+        """(slots, cosines) of every live slot sharing a term with ``title``.
+
+        Terms in more than ``MAX_DF`` of the documents (的, 是, 中 …) are left out: their IDF
+        is so low that they barely move a ranking, yet they would touch a quarter of a
+        million postings at 1M articles.
+        """
+        n = len(self._rows)
+        out = np.zeros(n, dtype=np.float32)
+        q: list[tuple[str, float]] = []
+        for term, tf in grams(title).items():
+            if term in self._docs:
+                q.append((term, (1.0 + math.log(tf)) * self._idf(term)))
+        qnorm = math.sqrt(sum(w * w for _, w in q)) or 1.0
+        limit = max(MIN_DF_CUT, MAX_DF * n)
+        for term, w in q:
+            if len(self._docs[term]) > limit:
+                continue
+            docs = np.frombuffer(self._docs[term], dtype=np.int32)
+            tfw = np.frombuffer(self._tfw[term], dtype=np.float32)
+            out[docs] += np.float32(w * self._idf(term) / qnorm) * tfw
+        slots = np.flatnonzero(out)
+        return slots, out[slots] * self._inv_norm.a[slots]
+
+    def neighbours(
+        self,
+        query: IndexRow,
+        k: int = 10,
+        *,
+        exclude: set[int] | None = None,
+        skip_groups: set[int] | None = None,
+        distinct: bool = True,
+    ) -> list[Neighbour]:
+        """Best ``k`` articles like ``query``: never itself, none of ``exclude``, no two near-duplicates.
+
+        A candidate is skipped when its ingest-time near-duplicate group was already chosen
+        (or is the query's own), or when its title is a near-duplicate of a chosen title.
+        """
+        slots, s = self.scores(query.title)
+        if not len(s):
+            return []
+        pool = min(POOL, len(s))
+        top = np.argpartition(-s, pool - 1)[:pool] if pool < len(s) else np.arange(len(s))
+        top = top[s[top] > 0]
+        cand = slots[top]
+        final = s[top].astype(np.float64)
+        qcat = self._cats.get(query.category or "", -1)
+        if qcat >= 0 and self.channel_weight:
+            final += self.channel_weight * (self._cat.a[cand] == qcat)
+        if query.tags and self.tag_weight:
+            qt = set(query.tags)
+            for j, slot in enumerate(cand.tolist()):
+                dt = self._rows[slot].tags
+                if dt:
+                    final[j] += self.tag_weight * len(qt.intersection(dt)) / math.sqrt(len(qt) * len(dt))
+        groups = set(skip_groups or ())
+        groups.add(query.group or query.id)
+        excl = set(exclude or ())
+        excl.add(query.id)
+        chosen: list[Neighbour] = []
+        seen = [_DupKey(query.title)]
+        for j in np.argsort(-final, kind="stable").tolist():
+            row = self._rows[int(cand[j])]
+            if row.id in excl or self._slot.get(row.id) != int(cand[j]):
+                continue
+            grp = row.group or row.id
+            if distinct:
+                if grp in groups:
+                    continue
+                key = _DupKey(row.title)
+                if any(key.dup_of(other) for other in seen):
+                    continue
+                seen.append(key)
+            groups.add(grp)
+            chosen.append(Neighbour(row.id, float(final[j]), row.title, grp))
+            if len(chosen) >= k:
+                break
+        return chosen
