@@ -10,15 +10,11 @@ from __future__ import annotations
 import re
 
 from zixun.model import Article
+from zixun.nlp.headline import headline
 from zixun.read.page import Page
 from zixun.text.normalize import clean_line
-from zixun.text.sentences import split_sentences
 
 _SUFFIX_SPLIT = re.compile(r"\s*(?:_|\||｜| - | — | – |--|－|—)\s*")
-_LEAD_PREFIX = re.compile(
-    r"^((\d{4}年)?\d{1,2}月\d{1,2}日[^，,]{0,6}[，,]|近日[，,]?|日前[，,]?|今天[，,]?|昨天[，,]?|昨日[，,]?|"
-    r"据[^，,]{1,20}(报道|消息)[，,]|记者[^，,]{0,10}(获悉|了解到)[，,])"
-)
 MAX_GENERATED = 30
 
 
@@ -33,21 +29,9 @@ def strip_site_suffix(title: str, h1: str | None = None) -> str:
 
 
 def generate_title(lead: str) -> str:
-    """A short factual headline (≤ 30 chars) from the lead sentence: its first clauses."""
-    sents = split_sentences(lead)
-    if not sents:
-        return ""
-    s = _LEAD_PREFIX.sub("", sents[0]).rstrip("。！？!?；;")
-    if len(s) <= MAX_GENERATED:
-        return s
-    clauses = re.split(r"(?<=[，,：:；;])", s)
-    out = ""
-    for c in clauses:
-        if len(out) + len(c.rstrip("，,：:；;")) > MAX_GENERATED:
-            break
-        out += c
-    out = out.rstrip("，,：:；;")
-    return out or s[:MAX_GENERATED]
+    """A short factual headline (≤ 30 chars) from the lead: its best run of whole clauses,
+    dateline prefix and final 。 dropped (see ``zixun.nlp.headline``)."""
+    return headline(lead, MAX_GENERATED)
 
 
 def run(article: Article, page: Page) -> None:

@@ -1,0 +1,30 @@
+"""A short factual headline from a lead, for pages that have none (``title_generated``).
+
+Why this way: a generated title must not invent anything, so it is a run of whole
+clauses of the lead, picked and squeezed by the same scorer as the one-line 核心提示
+(``zixun.nlp.spans``): position first, then what the text keeps talking about. A
+dateline or source prefix (11月6日，据新华社报道，) is dropped and the final 。 too, as
+headlines carry none.
+"""
+
+from __future__ import annotations
+
+from zixun.nlp.spans import PREFIX, TRAIL, bare, candidates, score, sentences
+
+END = "。！？!?…"
+
+
+def headline(lead: str, limit: int = 30) -> str:
+    """At most ``limit`` characters of the lead's own words, or "" when it has none."""
+    sents = [(p, PREFIX.sub("", s)) for p, s in sentences(lead)[:3]]
+    sents = [(p, s) for p, s in sents if len(bare(s)) >= 4]
+    if not sents:
+        return ""
+    spans = [sp for sp in candidates(sents, limit, clauses=True) if len(sp.text.rstrip(END + TRAIL)) <= limit]
+    if not spans:
+        return ""
+    score(spans, lead, limit)
+    for sp in spans:
+        sp.score += 0.15 * (sp.first == 0) + 0.05 * (sp.sent == 0)  # the lead's subject comes first
+    best = max(spans, key=lambda sp: sp.score)
+    return best.text.rstrip(END + TRAIL)
