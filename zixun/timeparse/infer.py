@@ -27,7 +27,7 @@ from zixun.timeparse.scan import parse_times
 CST = timezone(timedelta(hours=8))
 _FAKE_BASE = datetime(2000, 12, 31, tzinfo=CST)  # a leap year: 2月29日 survives until we pick the year
 _FUTURE = re.compile(r"将|计划|预计|拟于|拟在|有望|预期|力争|争取|届时|即将|未来|明年|下月|下周|前完成|之前完成|起实施|起施行|"
-                     r"原定|定于|预定|提议|持续到|延长|到期|截止")
+                     r"原定|定于|预定|提议|建议|持续到|延长|到期|截止|重播|档期")
 # right after the date only: "24日开始", "12日起", "12日之后" (not "…一起走近")
 _FUTURE_NEXT = re.compile(r"\s?(?:之后|以后|开始|起|前)")
 _CLAUSE_END = re.compile(r"[。！？；!?;\n]")
@@ -111,7 +111,8 @@ def infer_published(title: str | None, paragraphs: list[str], base: datetime | N
             before = norm[max(0, tm.span[0] - 8): tm.span[0]]
             rel = _TODAY_IS.search(before + norm[tm.span[0]: tm.span[1] + 1])
             today_is = bool(rel and rel.start("date") == len(before))
-            if not today_is and (_FUTURE.search(_around(norm, *tm.span)) or _FUTURE_NEXT.match(norm, tm.span[1])):
+            until = norm[max(0, tm.span[0] - 1): tm.span[0]] == "到"  # "从今天开始到12月18日"
+            if not today_is and (until or _FUTURE.search(_around(norm, *tm.span)) or _FUTURE_NEXT.match(norm, tm.span[1])):
                 continue
             if tm.kind == "absolute":
                 if base is not None and tm.start > base:
@@ -229,6 +230,6 @@ def _choose(events: list[_Event], lower: datetime | None, since_year: int | None
     if not ev.dateline and sum(1 for d in dated if d[0] == at) > 1:
         confidence += 0.1  # several mentions of the same day
     if base is not None and base - at > timedelta(days=60):
-        confidence -= 0.3  # long before the base: maybe a background date, not the news
+        return None  # the latest dated event is long before the base: background ("2019年1月3日，嫦娥四号…")
     confidence = max(0.05, min(0.95, confidence - penalty))
     return PublishGuess(at=at, precision="day", evidence=ev.evidence, confidence=round(confidence, 2))
