@@ -12,9 +12,11 @@ Protocol
     loop, each connection a returning reader with its own cookie) for a fixed time per row.
     Latency is per request, client side. The static row (``/static/site.css`` from the same
     server, same run) is the ceiling of this server + client on this machine.
-  * Article rows: "hot" reads the newest H articles (warm 大家还在看 cache after one warm-up
-    pass over them), "cold" reads uniformly over all N ids (almost every request computes
-    大家还在看 afresh). Search cycles through common words of the corpus.
+  * Article rows: "hot" reads the newest H articles after one warm-up pass over them (the
+    rendered page and its 大家还在看 are cached: 60 s and 5 min), "cold" reads uniformly
+    over all N ids (almost every request renders the page and computes 大家还在看 afresh).
+    Search: 20 common words (the result cache answers after the first time) and unique
+    "city word" queries that never hit the cache.
 
 Run: python bench/web.py [--articles 100000] [--seconds 8] [--concurrency 16]
 """
@@ -186,8 +188,13 @@ def main() -> None:
     with open_store(f"sqlite:///{db_path}") as st:
         count = st.count()
         ids = [i for i, _ in st.list(limit=args.hot)]
+        words = [t for t, _ in st.tag_counts(limit=5000)]
     rng = random.Random(7)
     all_ids = list(range(1, count + 1))
+    unique = [f"/search?q={quote(city + ' ' + w)}" for city in CITIES for w in words]
+    rng.shuffle(unique)
+    fresh = iter(unique)
+    load_before = os.getloadavg()
 
     port = free_port()
     server = start_server(f"sqlite:///{db_path}", port)
@@ -203,10 +210,12 @@ def main() -> None:
             (f"article, hot {len(ids):,} newest (warm)", run(port, cycle(hot_paths, rng), secs, c), (1000, 50.0)),
             (f"article, cold uniform over {count:,}", run(port, lambda: f"/articles/{rng.choice(all_ids)}",
                                                           secs, c), None),
-            ("search /search?q=…", run(port, cycle([f"/search?q={quote(q)}" for q in QUERIES], rng), secs, c),
+            ("search, 20 common queries", run(port, cycle([f"/search?q={quote(q)}" for q in QUERIES], rng), secs,
+                                              c), (300, None)),
+            ("search, unique queries (no cache hit)", run(port, lambda: next(fresh), secs, c, limit=len(unique)),
              (300, None)),
-            ("api /api/search?q=…", run(port, cycle([f"/api/search?q={quote(q)}" for q in QUERIES], rng), secs, c),
-             None),
+            ("api /api/search?q=… (20 common)", run(port, cycle([f"/api/search?q={quote(q)}" for q in QUERIES], rng),
+                                                   secs, c), None),
             ("home /", run(port, lambda: "/", secs, c), None),
             ("api /api/articles/{id}", run(port, lambda: f"/api/articles/{rng.choice(all_ids)}", secs, c), None),
         ]
@@ -216,8 +225,10 @@ def main() -> None:
 
     print(f"zixun web bench: {count:,} articles in SQLite ({db_path}), one uvicorn worker, "
           f"{os.cpu_count()} CPUs, {c} keep-alive connections, {secs:g} s per row")
+    load_after = os.getloadavg()
     print(f"corpus build {built:.0f} s{' (reused)' if not built else ''}; hot-set warm-up {warm:.1f} s "
-          f"for {len(ids):,} pages")
+          f"for {len(ids):,} pages; load average {load_before[0]:.1f} before, {load_after[0]:.1f} after "
+          "(other processes share these CPUs)")
     print(f"{'row':<40} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}  target")
     for name, r, target in rows:
         goal = ""

@@ -201,7 +201,7 @@ async def search(request: Request, q: Annotated[str, Query(min_length=1, max_len
                  offset: Offset = 0, tag: Filter = None, outlet: Filter = None, category: Filter = None
                  ) -> SearchList:
     filters = {k: v for k, v in (("tag", tag), ("outlet", outlet), ("category", category)) if v}
-    hits = api.search(q, store=site_of(request).store, limit=limit, offset=offset, **filters)
+    hits = site_of(request).search(q, limit=limit, offset=offset, **filters)
     items = [SearchHitOut(id=h.id, title=h.article.title, score=h.score,
                           snippet=h.snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, ""),
                           snippet_html=snippet_html(h.snippet), article=brief(h.id, h.article)) for h in hits]
@@ -271,7 +271,6 @@ async def ingest(
     # through the site's own store on the event loop, like every other store call.
     article = await run_in_threadpool(api.extract, data, url=url, base_time=base_time, source="POST /api/ingest")
     result = api.store_article(article, store=site.store)
-    site.small_cache.clear()
-    site.page_cache.clear()
+    site.forget(result.id)
     out = IngestOut(outcome=result.outcome, id=result.id, article=full(result.id, result.article))  # type: ignore[arg-type]
     return JSONResponse(out.model_dump(mode="json"), status_code=201 if result.outcome == "stored" else 200)

@@ -67,17 +67,23 @@ def render_home(site: Site, page: int, canonical: str) -> str:
 
 @router.get("/articles/{article_id}")
 async def article_page(request: Request, article_id: ArticleId) -> HTMLResponse:
+    """The article with 核心提示, 发布时间, 资讯详情 and 大家还在看. Nothing on it is personal, so the
+    rendered page is kept for a minute; the view is recorded on every request."""
     site = site_of(request)
-    article = api.get(article_id, store=site.store)
-    related_html = site.related_html(article_id)
+    base = str(request.base_url)
+    html = site.article_cache.get((article_id, base), lambda: render_article(site, article_id, base))
     rid, new = reader_id(request)
     site.record_view(article_id, rid)
-    html = site.render("article.html", a=article, id=article_id, related_html=related_html,
-                       canonical=f"{request.base_url}articles/{article_id}")
     response = HTMLResponse(html)
     if new:
         set_reader_cookie(response, rid)
     return response
+
+
+def render_article(site: Site, article_id: int, base: str) -> str:
+    article = api.get(article_id, store=site.store)  # NotFound → 404 page, and nothing cached
+    return site.render("article.html", a=article, id=article_id, related_html=site.related_html(article_id),
+                       canonical=f"{base}articles/{article_id}")
 
 
 def _listing(request: Request, *, kind: str, name: str, page: int, **filters: str) -> HTMLResponse:
@@ -133,7 +139,7 @@ async def search_page(
         filters["since"] = start.isoformat()
     if end:
         filters["until"] = end.isoformat() + "T23:59:59.999"
-    hits = api.search(q, store=site.store, limit=PAGE_SIZE + 1, offset=_offset(page), **filters) if q.strip() else []
+    hits = site.search(q, limit=PAGE_SIZE + 1, offset=_offset(page), **filters) if q.strip() else []
     hits, pager = paged(hits, page)
     params = {"q": q, "channel": channel, "tag": tag, "outlet": outlet, "since": since, "until": until}
     base = "/search?" + urlencode({k: v for k, v in params.items() if v}) + "&"

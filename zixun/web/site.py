@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 from urllib.parse import quote, urlsplit
 
 from fastapi import Request
@@ -31,6 +31,7 @@ from zixun import api
 from zixun.recommend.blend import RelatedArticle
 from zixun.render import byline_text, reader_time
 from zixun.store import Store
+from zixun.store.base import SearchHit
 from zixun.store.query import snippet_html
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,13 @@ class TTLCache(Generic[K, V]):
 
     def clear(self) -> None:
         self._data.clear()
+
+    def pop_where(self, test: Callable[[K], bool]) -> None:
+        for key in [k for k in self._data if test(k)]:
+            del self._data[key]
+
+    def __len__(self) -> int:
+        return len(self._data)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -123,6 +131,8 @@ class Site:
         default_factory=lambda: TTLCache(300.0, 20_000))
     small_cache: TTLCache[str, object] = field(default_factory=lambda: TTLCache(30.0, 64))
     page_cache: TTLCache[str, str] = field(default_factory=lambda: TTLCache(10.0, 256))
+    article_cache: TTLCache[tuple[int, str], str] = field(default_factory=lambda: TTLCache(60.0, 5000))
+    search_cache: TTLCache[tuple[object, ...], list[SearchHit]] = field(default_factory=lambda: TTLCache(60.0, 2000))
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     views: ViewWriter | None = None
 
@@ -160,6 +170,19 @@ class Site:
             return items, Markup(self.env.get_template("_related.html").render(related=items))
 
         return self.related_cache.get(article_id, make)
+
+    def search(self, q: str, *, limit: int, offset: int, **filters: Any) -> list[SearchHit]:
+        """``api.search`` with the answer kept for a minute: news queries repeat a lot."""
+        key = (q, limit, offset, *sorted(filters.items()))
+        return self.search_cache.get(key, lambda: api.search(q, store=self.store, limit=limit, offset=offset,
+                                                             **filters))
+
+    def forget(self, article_id: int) -> None:
+        """Drop what was rendered from the store after a write (ingest)."""
+        self.article_cache.pop_where(lambda key: key[0] == article_id)
+        self.small_cache.clear()
+        self.page_cache.clear()
+        self.search_cache.clear()
 
     def channels(self) -> list[str]:
         value = self.small_cache.get("channels", lambda: api.channels(store=self.store))
