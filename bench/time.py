@@ -67,6 +67,10 @@ def zixun_answer(text: str, base: datetime | None, bias: str, typ: str) -> Any:
     if not matches:
         return None
     best = max(matches, key=lambda m: (m.span[1] - m.span[0], -m.span[0]))
+    if best.open == "after":
+        return [best.start.strftime(FMT), "inf"]
+    if best.open == "before":
+        return ["-inf", best.last.strftime(FMT)]
     return [best.start.strftime(FMT), best.last.strftime(FMT)]
 
 

@@ -163,3 +163,14 @@ def test_range_that_runs_backwards() -> None:
     m = one("晚上11点至1点")
     assert (m.start, m.end) == (d(2023, 11, 20, 23), d(2023, 11, 21, 1))
     assert one("19-12日").end is None
+
+
+def test_open_ended() -> None:
+    m = one("20天以后")
+    assert (m.start, m.open) == (d(2023, 12, 10), "after")
+    m = one("3年以前")
+    assert (m.open, m.last) == ("before", d(2020, 12, 31, 23, 59, 59))
+    m = one("2025年前")  # a future deadline: from now until then
+    assert (m.start, m.end, m.open) == (BASE, d(2025, 12, 31, 23, 59, 59), None)
+    assert one("过两天").open == "after"
+    assert parse_times("超过3天", BASE) == [] or all(x.open is None for x in parse_times("超过3天", BASE))

@@ -105,8 +105,8 @@ def infer_published(title: str | None, paragraphs: list[str], base: datetime | N
         norm = normalize(text)
         dateline_spans = [(m.start("md"), m.end("md")) for m in _DATELINE.finditer(norm, 0, min(len(norm), 200))]
         for tm in parse_times(text, base if base is not None else _FAKE_BASE, bias="past" if base else "none"):
-            if tm.kind == "relative":
-                continue
+            if tm.kind == "relative" or tm.open is not None:
+                continue  # relative to the unknown publish day, or open-ended ("2010年以前")
             clause = _clause(norm, *tm.span)
             before = norm[max(0, tm.span[0] - 8): tm.span[0]]
             rel = _TODAY_IS.search(before + norm[tm.span[0]: tm.span[1] + 1])

@@ -34,6 +34,8 @@ class TimeMatch:
     inclusive last instant when it names a span ("11月6日至8日", "上午", "一季度").
     ``kind``: ``absolute`` (a full year is written), ``partial`` (year or month taken from the
     base time, past-biased), ``relative`` (昨天, 上周五, 3天前, 当天).
+    ``open``: ``"after"`` for "20天以后" (from ``start`` on, no end), ``"before"`` for "3年以前"
+    (up to ``last``, no beginning); ``None`` for everything bounded.
     """
 
     text: str
@@ -42,6 +44,7 @@ class TimeMatch:
     end: datetime | None
     precision: str
     kind: str
+    open: str | None = None
 
     @property
     def last(self) -> datetime:

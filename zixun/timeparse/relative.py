@@ -41,6 +41,10 @@ def relative(m: re.Match[str], start: int, end: int, kind: str, text: str, base:
     if amount != int(amount) and precision in FINER:
         precision = FINER[precision]  # "七年半后": the half makes the month meaningful
     try:
+        if kind == "window" and g("win") in ("过", "再过"):  # "过两天", "再过半个小时": from then on
+            point = shift(base, unit, amount)
+            first = _truncate(point, "day") if unit in ("year", "month", "week", "day") else point
+            return TimeMatch(words, span, first, None, precision, "relative", "after")
         if kind == "window":
             forward = g("win").startswith(("未来", "今后", "后"))
             other = shift(base, unit, amount if forward else -amount)
@@ -62,6 +66,10 @@ def relative(m: re.Match[str], start: int, end: int, kind: str, text: str, base:
     except (ValueError, OverflowError):
         return None
     first = _truncate(point, precision)
+    if suffix in ("以前", "之前", "以后", "之后"):  # open-ended: "3年以前", "20天以后"
+        if unit == "week":
+            first -= timedelta(days=first.weekday())
+        return TimeMatch(words, span, first, None, precision, "relative", "before" if sign < 0 else "after")
     if unit == "week":
         first = first - timedelta(days=first.weekday())
         return TimeMatch(words, span, first, end_of(first + timedelta(days=6), "day"), "day", "relative")

@@ -37,6 +37,8 @@ ANCHORED_WORDS = ("当天", "当日", "同日", "同一天", "当晚", "当夜",
                   "后一天", "前一天", "前一日", "当年", "同年", "次年", "翌年", "当月", "同月", "次月")
 SINCE = re.compile(r"(?:起至今|至今|以来|起)")
 DEADLINE = re.compile(r"(?:之前|以前|前)(?![一二三四五六七八九十两\d个半天年月周])")
+AFTER = re.compile(r"以后|之后|起(?!来|草|诉|见|飞|步|源|点|伏|码)")
+BEFORE = re.compile(r"以前|之前")
 BARE_YEAR = re.compile(r"(?:19|20)\d\d(?![\d年.])")
 NOW_WORDS = ("今天", "今日", "现在", "目前", "此刻", "如今", "当下")
 STANDALONE = {"window", "delta", "now"}
@@ -215,6 +217,7 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past") 
             if tm is not None:
                 out.append(tm)
             continue
+        open_: str | None = None
         try:
             has_nrange = any(a.kind in ("nrange", "approxhour") for a in g)
             st, (start, end, precision) = _resolve(g, base, anchor, bias)
@@ -249,13 +252,18 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past") 
                 end, e = base, since.end()
             elif base is not None and (before := DEADLINE.match(norm, e)) and start > base:
                 start, end, e = base, end or end_of(start, precision), before.end()  # "2025年前", "年底前"
+            elif (after := AFTER.match(norm, e)) and (after.group() != "起" or base is None or start > base):
+                open_ = "after"  # "今晚八点以后", "第三天起"
+                end, e = None, after.end()
+            elif before_ := BEFORE.match(norm, e):
+                open_, e = "before", before_.end()  # "2010年以前"
             if bias == "future" and st.time_only and base is not None and start < base:
                 start, end = start + timedelta(days=1), end + timedelta(days=1) if end else None
         except (Unresolvable, ValueError, OverflowError):
             continue
         if any(a.m.group() in ANCHORED_WORDS for a in g) or precision in ("day", "hour", "minute", "second"):
             anchor = start
-        out.append(TimeMatch(text[s:e], (s, e), start, end, precision, _kind(st)))
+        out.append(TimeMatch(text[s:e], (s, e), start, end, precision, _kind(st), open_))
     return out
 
 
