@@ -16,7 +16,7 @@ from zixun.errors import ConfigError
 from zixun.model import Article
 from zixun.pipeline import extract_page
 from zixun.read.sources import InputItem, iter_inputs
-from zixun.recommend.blend import RelatedArticle
+from zixun.recommend.blend import BlendConfig, RelatedArticle
 from zixun.settings import get as setting
 from zixun.store import Store, open_store
 from zixun.store.base import SearchHit
@@ -127,15 +127,37 @@ def resolve_id(id_or_url: str | int, *, store: Store) -> int:
 
 
 def search(query: str, *, store: Store, limit: int = 10, offset: int = 0, **filters: Any) -> list[SearchHit]:
-    """Chinese full-text search over title, summary, body and tags, best first."""
-    return store.search(query, limit=limit, offset=offset, **filters)
+    """Chinese full-text search over title, summary, body and tags, best first.
+
+    Filters: ``since``/``until`` (publish dates), ``tag``, ``outlet``, ``category``.
+    """
+    from zixun import search as search_mod
+
+    unknown = sorted(set(filters) - set(search_mod.FILTERS))
+    if unknown:
+        raise ConfigError(f"unknown search filter(s) {unknown}: use {', '.join(search_mod.FILTERS)}")
+    return search_mod.search(query, store=store, limit=limit, offset=offset, **filters)
 
 
-def related(article_id: int, *, store: Store, k: int | None = None, reader: str | None = None) -> list[RelatedArticle]:
-    """大家还在看 for one article: a blend of related, co-read, trending and fresh items."""
+def related(
+    article_id: int,
+    *,
+    store: Store,
+    k: int | None = None,
+    reader: str | None = None,
+    config: BlendConfig | None = None,
+    now: datetime | None = None,
+) -> list[RelatedArticle]:
+    """大家还在看 for one article: a blend of related, co-read, trending and fresh items.
+
+    Never the article itself, nothing ``reader`` already viewed, no two near-duplicates;
+    each item's ``reason`` says which source chose it. ``config`` sets weights and slots.
+    """
     from zixun.recommend.blend import recommend
 
-    return recommend(article_id, store=store, k=k or int(setting("related_k")), reader=reader)
+    return recommend(
+        article_id, store=store, k=k or int(setting("related_k")), reader=reader, config=config, now=now
+    )
 
 
 def record_view(article_id: int, reader_id: str, at: datetime | None = None, *, store: Store) -> None:

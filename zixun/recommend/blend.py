@@ -1,19 +1,36 @@
-"""Blend of recommendation sources into one 大家还在看 list without self or duplicates.
+"""大家还在看: blend related, co-read, trending and fresh items into one list.
 
-First version: related by the article's own tags and title words (full-text search),
-then trending (recent views), then fresh; near-duplicates collapse by content hash and
-normalised title.
+Rules, in the order they are applied:
+
+1. never the article itself, nor anything ``reader`` has already viewed;
+2. never two near-duplicates: an item is skipped when its ingest-time near-duplicate
+   group is already in the list (or is the article's own), or when its title is a
+   near-duplicate (``recommend.neardup``) of a listed title or the article's;
+3. each source may fill at most ``slots[source]`` places (so a hot story cannot fill the
+   whole block) while the list can still be completed from the others; when it cannot,
+   the caps are lifted;
+4. diversity across channels by MMR: each pick maximises
+   ``weight[source] · score − diversity · share of the list already in its channel``;
+5. each item carries the reason it was chosen (related / coread / trending / fresh).
+
+Scores are scaled to [0, 1] within each source before weighting, so the weights mean
+the same whatever the corpus size.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
+from zixun.recommend.coread import coread
+from zixun.recommend.index import IndexRow
+from zixun.recommend.neardup import THRESHOLD, jaccard, match_text, shingles, title_key
+from zixun.recommend.trending import trending
+from zixun.settings import get as setting
 from zixun.store.base import Store
-from zixun.text.normalize import for_matching
+
+SOURCES = ("related", "coread", "trending", "fresh")
 
 
 @dataclass(slots=True)
@@ -29,32 +46,109 @@ class RelatedArticle:
         return asdict(self)
 
 
-def recommend(article_id: int, *, store: Store, k: int = 10, reader: str | None = None) -> list[RelatedArticle]:
-    me = store.get(article_id)
-    seen_keys = {for_matching(me.title), me.content_hash}
-    already = {a for a, r, _ in store.views() if reader and r == reader}
-    out: list[RelatedArticle] = []
+@dataclass(slots=True)
+class BlendConfig:
+    """Weights and slot caps per source; defaults favour "more like this"."""
 
-    def add(i: int, reason: str, score: float) -> None:
-        if i == article_id or i in already or any(o.id == i for o in out) or len(out) >= k:
-            return
-        art = store.get(i)
-        keys = {for_matching(art.title), art.content_hash}
-        if keys & seen_keys:
-            return
-        seen_keys.update(keys)
-        out.append(RelatedArticle(i, art.title, art.url, list(art.tags), reason, score))
+    weights: dict[str, float] = field(
+        default_factory=lambda: {"related": 1.0, "coread": 0.9, "trending": 0.6, "fresh": 0.4}
+    )
+    slots: dict[str, int] = field(default_factory=lambda: {"related": 6, "coread": 3, "trending": 2, "fresh": 2})
+    diversity: float = 0.3
+    pool: int = 30
+    coread_days: float = 30.0
+    half_life_hours: float | None = None
 
-    query = " ".join(me.tags[:5]) or me.title
-    for tag in me.tags[:6]:
-        for hit in store.search(tag, limit=6):
-            add(hit.id, "related", hit.score)
-        if len(out) >= max(1, k // 2):
-            break
-    _ = query
-    since = datetime.now(UTC) - timedelta(days=7)
-    for i, _n in Counter(a for a, _, _ in store.views(since)).most_common(k):
-        add(i, "trending", float(_n))
-    for i, _a in store.list(limit=k * 2):
-        add(i, "fresh", 0.0)
+
+@dataclass(slots=True)
+class _Cand:
+    row: IndexRow
+    source: str
+    score: float
+
+
+def _scaled(items: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    top = max((s for _, s in items), default=0.0)
+    return [(i, s / top if top > 0 else 0.0) for i, s in items]
+
+
+def _candidates(
+    me: IndexRow, store: Store, cfg: BlendConfig, exclude: set[int], now: datetime
+) -> dict[int, _Cand]:
+    index = store.related_index()
+    half_life = cfg.half_life_hours or float(setting("trending_half_life_hours"))
+    per_source: dict[str, list[tuple[int, float]]] = {
+        "related": [(n.id, n.score) for n in index.neighbours(me, cfg.pool, exclude=exclude)],
+        "coread": coread(store, me.id, window_days=cfg.coread_days, now=now, limit=cfg.pool),
+        "trending": trending(store, half_life_hours=half_life, now=now, channel=me.category, limit=cfg.pool // 2)
+        + trending(store, half_life_hours=half_life, now=now, limit=cfg.pool // 2),
+        "fresh": [(i, 1.0 - r / (2 * cfg.pool)) for r, (i, _a) in enumerate(store.list(limit=cfg.pool))],
+    }
+    cands: dict[int, _Cand] = {}
+    for source in SOURCES:
+        weight = cfg.weights.get(source, 0.0)
+        if weight <= 0 or cfg.slots.get(source, 0) <= 0:
+            continue
+        for i, s in _scaled(per_source[source]):
+            row = index.row(i)
+            if row is None or i in exclude:
+                continue
+            if i not in cands or weight * s > cands[i].score:
+                cands[i] = _Cand(row, source, weight * s)
+    return cands
+
+
+def recommend(
+    article_id: int,
+    *,
+    store: Store,
+    k: int = 10,
+    reader: str | None = None,
+    config: BlendConfig | None = None,
+    now: datetime | None = None,
+) -> list[RelatedArticle]:
+    """The 大家还在看 block for one article, ``k`` items at most, best first."""
+    cfg = config or BlendConfig()
+    now = now or datetime.now(UTC)
+    index = store.related_index()
+    me = index.row(article_id)
+    if me is None:
+        art = store.get(article_id)  # raises NotFound for a bad id
+        me = IndexRow(article_id, art.title, sorted(art.tags), art.category, article_id)
+    exclude = {article_id} | (store.viewed_by(reader) if reader else set())
+    cands = _candidates(me, store, cfg, exclude, now)
+
+    groups = {me.group or me.id}
+    keys = [(title_key(me.title), shingles(match_text(me.title)))]
+    used = dict.fromkeys(SOURCES, 0)
+    channels: dict[str | None, int] = {}
+    chosen: list[_Cand] = []
+    capped = True
+    while len(chosen) < k and cands:
+        best, best_val = None, float("-inf")
+        for c in cands.values():
+            if capped and used[c.source] >= cfg.slots.get(c.source, 0):
+                continue
+            val = c.score - cfg.diversity * channels.get(c.row.category, 0) / max(1, len(chosen))
+            if val > best_val:
+                best, best_val = c, val
+        if best is None:
+            if not capped:
+                break
+            capped = False
+            continue
+        del cands[best.row.id]
+        grp = best.row.group or best.row.id
+        key = (title_key(best.row.title), shingles(match_text(best.row.title)))
+        if grp in groups or any((key[0] and key[0] == k0) or jaccard(key[1], s0) >= THRESHOLD for k0, s0 in keys):
+            continue
+        groups.add(grp)
+        keys.append(key)
+        used[best.source] += 1
+        channels[best.row.category] = channels.get(best.row.category, 0) + 1
+        chosen.append(best)
+    out = []
+    for c in chosen:
+        art = store.get(c.row.id)
+        out.append(RelatedArticle(c.row.id, art.title, art.url, list(art.tags), c.source, round(c.score, 4)))
     return out

@@ -166,6 +166,8 @@ class SQLiteStore(Store):
         return outcome, article_id
 
     def record_view(self, article_id: int, reader: str, at: datetime) -> None:
+        """Stored in UTC so that time-window comparisons on the text column are exact."""
+        at = at.astimezone(UTC) if at.tzinfo else at.replace(tzinfo=UTC)
         self.db.execute("INSERT INTO views VALUES (?,?,?)", (article_id, reader, at.isoformat()))
 
     # -- reads ----------------------------------------------------------------------------

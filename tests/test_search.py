@@ -1,0 +1,102 @@
+"""Search: two-character words, substrings of longer words, traditional script, hostile input, filters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from zixun import api
+from zixun.errors import ConfigError
+from zixun.model import Article, Byline, Published
+from zixun.search import MARK_CLOSE, MARK_OPEN, fts_query, query_tokens, snippet_html, to_simplified
+from zixun.store.sqlite import SQLiteStore
+
+DOCS = [
+    ("北京大学举办春季招聘会", "三百余家用人单位进校，为应届毕业生提供岗位八千个。", ["招聘", "毕业生"], "教育",
+     "华夏日报", "2024-03-01T09:00:00+08:00"),
+    ("臺灣高鐵公布新票價", "高鐵公司表示，新票價將於下月起實施，學生票維持不變。", ["高铁"], "社会",
+     "海峡时报", "2024-02-10T09:00:00+08:00"),
+    ("江城开通首条无人驾驶公交线路", "线路全长十二公里，沿途设站十五个，试运营期间免费乘坐。", ["公交", "无人驾驶"], "科技",
+     "江城晚报", "2024-03-10T09:00:00+08:00"),
+    ("春茶开采 茶农抢抓农时", "连日来，山区茶园一派繁忙景象，茶农们趁着晴好天气采摘新茶。", ["春茶"], "农业",
+     "华夏日报", "2023-04-02T09:00:00+08:00"),
+    ("春茶价格平稳 名优茶受青睐", "今年春茶上市量增加，价格总体平稳。", ["春茶", "价格"], "财经",
+     "商报", "2024-04-02T09:00:00+08:00"),
+]
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[SQLiteStore]:
+    st = SQLiteStore(str(tmp_path / "s.db"))
+    for i, (title, body, tags, cat, outlet, at) in enumerate(DOCS):
+        st.upsert(Article(url=f"https://news.example.cn/{i}", title=title, paragraphs=[body], tags=tags,
+                          category=cat, byline=Byline(outlet=outlet), published=Published(at=at),
+                          content_hash=f"s{i}"))
+    yield st
+    st.close()
+
+
+def titles(hits: list[api.SearchHit]) -> list[str]:
+    return [h.article.title for h in hits]
+
+
+def test_two_character_words(store: SQLiteStore) -> None:
+    assert titles(api.search("北京", store=store)) == ["北京大学举办春季招聘会"]
+    assert titles(api.search("公交", store=store)) == ["江城开通首条无人驾驶公交线路"]
+    assert titles(api.search("茶农", store=store)) == ["春茶开采 茶农抢抓农时"]
+
+
+def test_substring_inside_longer_word(store: SQLiteStore) -> None:
+    assert titles(api.search("京大", store=store)) == ["北京大学举办春季招聘会"]
+    assert titles(api.search("驾驶", store=store)) == ["江城开通首条无人驾驶公交线路"]
+    assert titles(api.search("应届", store=store)) == ["北京大学举办春季招聘会"]
+
+
+def test_traditional_query_matches_simplified_text_and_back(store: SQLiteStore) -> None:
+    assert titles(api.search("北京大學", store=store)) == ["北京大学举办春季招聘会"]
+    assert titles(api.search("無人駕駛", store=store)) == ["江城开通首条无人驾驶公交线路"]
+    assert titles(api.search("台湾高铁", store=store)) == ["臺灣高鐵公布新票價"]
+    assert to_simplified("臺灣高鐵票價") == "台湾高铁票价"
+
+
+def test_snippet_highlights_the_text_the_reader_sees(store: SQLiteStore) -> None:
+    hit = api.search("票价", store=store)[0]
+    assert MARK_OPEN + "票價" + MARK_CLOSE in hit.snippet
+    assert "<mark>票價</mark>" in snippet_html(hit.snippet)
+    hit = api.search("毕业生", store=store)[0]
+    assert MARK_OPEN + "毕业生" + MARK_CLOSE in hit.snippet
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', '""', "'; DROP TABLE articles; --", "北京 AND OR NOT", "NEAR(北京 大学)", "title:北京", "北京*",
+     "^春茶", "(((", "{title}: 春茶", "春茶" * 500, "x" * 10_000, "\x00\x01", "", "   ", "。，！", "😀春茶"],
+)
+def test_hostile_queries_never_break(store: SQLiteStore, query: str) -> None:
+    hits = api.search(query, store=store)
+    assert isinstance(hits, list)
+    assert len(query_tokens(query)) <= 12
+    assert store.count() == len(DOCS)
+
+
+def test_operators_are_plain_words(store: SQLiteStore) -> None:
+    assert titles(api.search("北京 OR 春茶", store=store)) == []
+    assert fts_query("北京*").count('"') % 2 == 0
+
+
+def test_ranking_prefers_title_and_recency(store: SQLiteStore) -> None:
+    assert titles(api.search("春茶", store=store))[0] == "春茶价格平稳 名优茶受青睐"
+
+
+def test_filters(store: SQLiteStore) -> None:
+    assert titles(api.search("春茶", store=store, category="农业")) == ["春茶开采 茶农抢抓农时"]
+    assert titles(api.search("春茶", store=store, since="2024-01-01")) == ["春茶价格平稳 名优茶受青睐"]
+    assert titles(api.search("春茶", store=store, until="2023-04-02")) == ["春茶开采 茶农抢抓农时"]
+    assert titles(api.search("春茶", store=store, tag="价格")) == ["春茶价格平稳 名优茶受青睐"]
+    assert titles(api.search("春茶", store=store, outlet="华夏日报")) == ["春茶开采 茶农抢抓农时"]
+    with pytest.raises(ConfigError, match="YYYY-MM-DD"):
+        api.search("春茶", store=store, since="last week")
+    with pytest.raises(ConfigError, match="unknown search filter"):
+        api.search("春茶", store=store, channel="农业")
