@@ -19,13 +19,13 @@ import re
 
 from zixun.model import Article, Byline
 from zixun.read.page import Page
-from zixun.stages.byline_names import is_cjk_name, is_user_name, join_spaced, split_city
+from zixun.stages.byline_names import CJK, is_cjk_name, is_user_name, join_spaced, split_city
 
 _OUTLET_LABEL = r"来源|來源|稿源|出处|出處|来自|來自|发布机构|發布機構|发文机关|發文機關|信息来源|文章来源"
 _EDITOR_LABEL = r"责任编辑|責任編輯|责编|責編|值班编辑|本文编辑|编辑|編輯"
 _REPORTER_LABEL = (
     r"作\s?者(?!单位|簡介|简介|单位|信息)|撰文|撰稿|执笔人?|執筆人?|发表人|發表人|发信人|發信人|楼主|樓主|博主|"
-    r"(?:特约|首席|见习|实习|驻[\u4e00-\u9fff]{1,4})?记者|(?:特約|首席|見習|實習)?記者|通讯员|通訊員|实习生|實習生|"
+    r"(?:特约|首席|见习|实习|驻[{CJK}]{{1,4}})?记者|(?:特約|首席|見習|實習)?記者|通讯员|通訊員|实习生|實習生|"
     r"摄影|攝影|图文|圖文|文图|文圖|文\s*[/／|｜]|图\s*[/／]"
 )
 _LABEL = re.compile(rf"(?P<label>{_OUTLET_LABEL}|{_EDITOR_LABEL}|{_REPORTER_LABEL})\s*(?P<colon>[:：]?)")
@@ -41,8 +41,8 @@ _TRAILING = re.compile(r"[（(](?P<credit>[^（）()]{2,30})[）)]\s*$")
 _POSTED_BY = re.compile(
     r"(?:由|本贴由|本帖由|本貼由)\s*(?P<a>[^\s@]{2,20}?)\s*(?:于|於|张贴|張貼|发表|發表|发布|發布)"
     r"|^(?P<b>[^\s:：]{2,20})\s+(?:发表于|發表於|发表时间|發表時間|posted)"
-    r"|(?:^|\s)by\s+(?P<c>[A-Za-z0-9_\-.&\u4e00-\u9fff]{2,20})"
-    r"|(?P<d>[\u4e00-\u9fff]{2,4})\s*[/／]\s*(?:摄|攝|文)(?:$|\s)",
+    r"|(?:^|\s)by\s+(?P<c>[A-Za-z0-9_\-.&\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff]{2,20})"
+    r"|(?P<d>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff]{2,4})\s*[/／]\s*(?:摄|攝|文)(?:$|\s)",
     re.I,
 )
 _REPORT = re.compile(r"^(?P<city>[\u4e00-\u9fff]{2,8}?)(?:报道|報導|報道|报导|发自|發自)$")
@@ -53,7 +53,7 @@ _NOT_OUTLET = frozenset({"本报", "本報", "本台", "本网", "本網", "本�
 _NAME_BEFORE_SOURCE = re.compile(r"[\[【]\s*(?P<n>[^\[\]【】\s]{2,12})\s*[\]】]\W{0,3}(?:来源|來源)")
 # The issuer's signature line of a notice (落款): "吉林省人民政府" followed by the date.
 _ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{4,30}(?:政府|委员会|委員會|办公室|辦公室|办公厅|辦公廳|局|厅|廳|部|院|中心|公司|协会|協會|学会|學會|联合会|聯合會)$")
-_NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,6}(?:[、，, ]+[\u4e00-\u9fff·]{2,4}){0,5}$")
+_NAME_LINE = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff·]{2,6}(?:[、，, ]+[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff·]{2,4}){0,5}$")
 
 
 def _tokens(segment: str) -> list[str]:
@@ -111,7 +111,9 @@ def _labelled(text: str, b: Byline) -> bool:
                 b.editor = b.editor or names[0]
                 hit = True
         else:
-            is_reporter = "记者" in label or "記者" in label or label in ("通讯员", "通訊員", "实习生", "實習生")
+            is_reporter = "记者" in label or "記者" in label or label in ("实习生", "實習生")
+            if label in ("通讯员", "通訊員"):
+                continue  # correspondents are credited but are not the story's reporters
             if not colon and not is_reporter and not label.startswith(("摄影", "攝影")):
                 continue
             names = _reporters(segment, b, strict=not colon and not text.lstrip().startswith("（"))
@@ -121,7 +123,8 @@ def _labelled(text: str, b: Byline) -> bool:
                 before = text[: m.start()].split()[-1:] if m.start() else []
                 outlet = before[0].strip(_BRACKETS + "□■●") if before else ""
                 if is_reporter and outlet and 2 <= len(outlet) <= 16 and outlet not in _NOT_OUTLET and not b.outlet \
-                        and not re.search(r"[:：]|\d", outlet) and not _LABEL.search(outlet):
+                        and not re.search(r"[:：]|\d{4}|\d:\d", outlet) and not _LABEL.search(outlet) \
+                        and not is_cjk_name(outlet, strict=True):
                     b.outlet = outlet
     return hit
 
@@ -204,6 +207,18 @@ def _strip_credit(p: str) -> str:
     return p
 
 
+_ACCOUNT = re.compile(r"^(?P<a>[^\s:：|｜]{2,16})\s+(?:发布时间|發佈時間|发布于|發布於|时间|時間|日期|(?:19|20)\d\d[-/.年])")
+
+
+def _account(date_lines: list[str]) -> str | None:
+    """The account or outlet name that apps print before the time: "湘楚交通报 发布时间：…"."""
+    for line in date_lines[:2]:
+        m = _ACCOUNT.match(str(line))
+        if m and not _LABEL.search(m.group("a")) and not is_cjk_name(m.group("a"), strict=True):
+            return m.group("a")
+    return None
+
+
 def run(article: Article, page: Page) -> None:
     """Find the byline near the title, in the first/last paragraphs and in meta tags."""
     b = Byline()
@@ -227,8 +242,9 @@ def run(article: Article, page: Page) -> None:
     for i in range(max(0, n - 4), n - 1):
         if not b.outlet and _ISSUER.match(paras[i]) and re.match(r"^\s*(?:19|20)\d\d\s*[年\-/.]", paras[i + 1]):
             b.outlet = paras[i]
-    if not b.outlet and hints.get("meta_source"):
-        b.outlet = str(hints["meta_source"])
+    for fallback in (_account(hints.get("date_lines", [])), hints.get("meta_source"), hints.get("site_name")):
+        if not b.outlet and fallback:
+            b.outlet = str(fallback)
     if not b.reporters and hints.get("meta_author"):
         names = [x for x in re.split(r"[\s,，、]+", str(hints["meta_author"])) if x]
         b.reporters = [x for x in names if is_user_name(x) or is_cjk_name(x, strict=False)][:5]

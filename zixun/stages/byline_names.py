@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+# CJK ideographs including extensions A and B: names like 刘䶮 and 𠮷永福 use them.
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff"
+
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
@@ -32,8 +35,8 @@ NOT_NAMES = frozenset(
     "关注 粉丝 点赞 投币 转发 订阅 私信 登录 注册 举报 回复 引用 置顶 精华 加精 已关注 取消关注".split()
 )
 _NON_NAME_CHARS = re.compile(r"[的了是在和与及或之其这那个们说为被把从向对就都也还又很最年月日时分秒号期版页网报社台刊站]")
-_CJK_NAME = re.compile(r"^[\u4e00-\u9fff·•]{2,6}$")
-_USER_NAME = re.compile(r"^[A-Za-z0-9_\-.&\u4e00-\u9fff]{2,20}$")
+_CJK_NAME = re.compile(rf"^[{CJK}·•]{{2,6}}$")
+_USER_NAME = re.compile(rf"^[A-Za-z0-9_\-.&{CJK}]{{2,20}}$")
 
 CITIES = frozenset(
     "北京 上海 天津 重庆 深圳 广州 杭州 南京 武汉 成都 西安 长沙 郑州 济南 青岛 沈阳 大连 哈尔滨 长春 石家庄 太原 "
@@ -66,7 +69,7 @@ def is_user_name(token: str) -> bool:
     """A web user name after a 作者:/发表于 label: "zboygirl", "放飞&心情", "ggjjzhzz"."""
     if not _USER_NAME.match(token) or token.lower().startswith(("http", "www")) or token.isdigit():
         return False
-    if re.fullmatch(r"[\u4e00-\u9fff]+", token):
+    if re.fullmatch(rf"[{CJK}]+", token):
         return is_cjk_name(token, strict=False)
     return token not in NOT_NAMES and not re.search(r"\d{4}", token)
 
@@ -85,7 +88,7 @@ def join_spaced(tokens: list[str]) -> list[str]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if len(tok) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) in (1, 2) and "\u4e00" <= tok <= "\u9fff":
+        if len(tok) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) in (1, 2) and re.match(rf"[{CJK}]", tok):
             out.append(tok + tokens[i + 1])
             i += 2
             continue

@@ -24,7 +24,7 @@ used here):
   (``siterules``).
 
 Hints written (beside those documented in ``zixun.read.page``): ``headline``,
-``head_lines``, ``tail_lines``, ``page_lines``.
+``head_lines``, ``tail_lines``, ``page_lines``, ``site_name`` (the ``<title>`` suffix).
 """
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ from zixun.read.dump import parse_dump
 from zixun.read.page import Page
 from zixun.stages import siterules
 from zixun.stages.boilerplate import is_boilerplate_line
-from zixun.stages.extract_hints import collect_meta, date_and_byline_lines, headline
+from zixun.stages.extract_hints import collect_meta, date_and_byline_lines, headline, site_name
 from zixun.stages.extract_lines import Line, page_lines
-from zixun.stages.extract_score import choose
+from zixun.stages.extract_score import GOOD, choose, classify
 from zixun.text.normalize import clean_line, for_matching
 
 
@@ -89,12 +89,25 @@ def extract_html(article: Article, page: Page) -> None:
         start = end = len(lines)
         paragraphs = []
     title, title_idx = headline(page.hints, lines, start)
+    if title_idx is not None and region is not None and start <= title_idx < end:
+        # The headline sits inside the chosen block: what precedes it and the date/byline
+        # lines between it and the first paragraph are not body text.
+        cut = {id(ln) for ln in lines[: title_idx + 1]}
+        kept = [ln for ln in region.lines if id(ln) not in cut]
+        first_good = next((i for i, ln in enumerate(kept) if classify(ln)[0] == GOOD), len(kept))
+        kept = kept[first_good:]
+        if kept:
+            start = _index(lines, kept[0])
+            paragraphs = [ln.text for ln in kept if not is_boilerplate_line(ln.text)]
     if rule_title:
         title = rule_title
     if title:
         page.hints["headline"] = title
         key = for_matching(title)
         paragraphs = [p for p in paragraphs if for_matching(p) != key]
+        site = site_name(page.hints.get("html_title"), title)
+        if site:
+            page.hints["site_name"] = site
     dates, bylines, head, tail = date_and_byline_lines(lines, title_idx, start, end)
     page.hints["date_lines"] = dates
     page.hints["byline_lines"] = bylines

@@ -29,7 +29,7 @@ META_TIME_KEYS = (
 )
 DATE_RE = re.compile(
     r"((?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|[一二三四五六七八九〇○零]{4}年[一二三四五六七八九十]{1,2}月"
-    r"|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}/\d{1,2}/(?:19|20)?\d\d|\d+\s*(?:分钟|小时|天)前|(?:昨天|前天|今天)\s*\d{1,2}:\d{2})"
+    r"|\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|\d{1,2}/\d{1,2}/(?:19|20)?\d\d|\d+\s*(?:分钟|小时|天)前|(?:昨天|前天|今天)\s*\d{1,2}:\d{2})"
 )
 _FULL_DATE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
@@ -181,6 +181,16 @@ def normalize_us_date(text: str) -> str | None:
         h = int(m["h"]) % 12 + (12 if (m["ap"] or "").lower() == "pm" else 0) if m["ap"] else int(m["h"])
         value += f" {h:02d}:{m['mi']}:{m['s'] or '00'}"
     return text[: m.start()] + value + text[m.end() :]
+
+
+def site_name(html_title: str | None, title: str) -> str | None:
+    """The site's name from "标题 | 寶島日報" / "标题_新浪财经_新浪网": the last segment after the headline."""
+    if not html_title or title not in html_title:
+        return None
+    rest = html_title.split(title, 1)[1]
+    parts = [p.strip() for p in re.split(r"\s*(?:_|\||｜| - | — | – |--|－|—)\s*", rest) if p.strip()]
+    name = parts[-1] if parts else ""
+    return name if 2 <= len(name) <= 20 else None
 
 
 def _date_rank(line: Line, proximity: float) -> float:

@@ -71,6 +71,8 @@ def classify(line: Line) -> tuple[int, float]:
         return BAD, -(u + 2.0)
     if len(text) < 50 and (_DATEISH.search(text) or _BYLINEISH.search(text)) and line.punct <= 2:
         return NEUTRAL, -1.0
+    if line.in_heading and u < 60:
+        return NEUTRAL, 0.2 * u - 1.0  # a headline or subhead, even with a comma in it
     if line.link_ratio < 0.35 and ((u >= 12 and line.punct >= 1) or u >= 40):
         return GOOD, u * (1.0 - line.link_ratio) + 2.0 * min(line.punct, 10)
     return NEUTRAL, 0.2 * u - 1.0
