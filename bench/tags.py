@@ -1,0 +1,144 @@
+"""Tag benchmark: zixun.tag beside jieba, TextRank4ZH and SnowNLP keywords on TNEWS, same run.
+
+Data: ``../shared/data/nlp/tnews/dev.json`` (4,928 Toutiao headlines; the 3,550 with human
+keywords are scored). Each system sees the headline only and returns at most 5 tags.
+Metric per headline, averaged: precision = hits / tags returned, recall = hits / gold
+keywords, F1 of the two; exact string match, and "lenient" where a tag and a gold keyword
+match when one contains the other.
+
+zixun rows: without a lexicon (pure rules + the hand-written entity table) on all
+headlines and on the odd lines; and with a lexicon learned at run time from the **even**
+lines only (``zixun.nlp.lexicon.build(..., part="even")``, written to a temporary file,
+never the repository), scored on the **odd** lines (held out). Speed is headlines/second
+after warm-up, one process.
+
+Run: ``python bench/tags.py [--no-anchors]``. Skips with a message without ../shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "data" / "nlp" / "tnews" / "dev.json"
+os.environ["ZIXUN_TAG_LEXICON"] = os.devnull  # no user lexicon unless this script builds one
+
+from zixun.nlp import lexicon  # noqa: E402
+from zixun.stages.tags import tag  # noqa: E402
+
+Item = tuple[int, str, list[str]]  # line number, headline, gold keywords
+
+
+def load(path: Path = DATA) -> list[Item]:
+    out: list[Item] = []
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        d = json.loads(line)
+        gold = [k for k in str(d.get("keywords") or "").split(",") if k]
+        if gold:
+            out.append((i, str(d["sentence"]), gold))
+    return out
+
+
+def prf(preds: list[list[str]], items: list[Item], *, lenient: bool = False) -> tuple[float, float, float]:
+    p_sum = r_sum = f_sum = 0.0
+    for pred, (_i, _s, gold) in zip(preds, items, strict=True):
+        pred = pred[:5]
+        if lenient:
+            hp = sum(1 for x in pred if any(x in g or g in x for g in gold))
+            hr = sum(1 for g in gold if any(x in g or g in x for x in pred))
+        else:
+            hp = hr = len(set(pred) & set(gold))
+        p = hp / len(pred) if pred else 0.0
+        r = hr / len(gold)
+        p_sum, r_sum, f_sum = p_sum + p, r_sum + r, f_sum + (2 * p * r / (p + r) if p + r else 0.0)
+    n = max(1, len(items))
+    return round(p_sum / n, 3), round(r_sum / n, 3), round(f_sum / n, 3)
+
+
+def anchors() -> dict[str, Callable[[str], list[str]]]:
+    out: dict[str, Callable[[str], list[str]]] = {}
+    import jieba
+    import jieba.analyse as ja
+
+    jieba.setLogLevel(60)
+    nouns = ("n", "nr", "ns", "nt", "nz", "nw", "vn", "eng")
+    out["jieba TF-IDF, nouns/entities only"] = lambda s: list(ja.extract_tags(s, topK=5, allowPOS=nouns))
+    out["jieba TF-IDF"] = lambda s: list(ja.extract_tags(s, topK=5))
+    try:
+        import networkx as nx
+        from textrank4zh import TextRank4Keyword
+
+        if not hasattr(nx, "from_numpy_matrix"):  # textrank4zh predates networkx 3
+            nx.from_numpy_matrix = nx.from_numpy_array
+        tw = TextRank4Keyword()
+
+        def textrank4zh(s: str) -> list[str]:
+            tw.analyze(text=s, lower=True, window=2)
+            return [str(k.word) for k in tw.get_keywords(5, word_min_len=2)]
+
+        out["TextRank4ZH keywords"] = textrank4zh
+    except ImportError as exc:
+        print(f"skip TextRank4ZH: {exc}", file=sys.stderr)
+    out["jieba TextRank"] = lambda s: list(ja.textrank(s, topK=5))
+    try:
+        from snownlp import SnowNLP
+
+        out["SnowNLP keywords"] = lambda s: list(SnowNLP(s).keywords(5))
+    except ImportError as exc:
+        print(f"skip SnowNLP: {exc}", file=sys.stderr)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-anchors", action="store_true")
+    args = ap.parse_args()
+    if not DATA.is_file():
+        print(f"skip: {DATA} not found (the shared data folder is not mounted)")
+        return 0
+    items = load()
+    odd = [it for it in items if it[0] % 2 == 1]
+    rows: list[tuple[str, list[Item], list[list[str]], float]] = []
+
+    def run(name: str, fn: Callable[[str], list[str]], part: list[Item]) -> None:
+        fn(part[0][1])  # warm-up (dictionaries load once)
+        t = time.perf_counter()
+        preds = [fn(s) for _i, s, _g in part]
+        rows.append((name, part, preds, len(part) / (time.perf_counter() - t)))
+
+    if not args.no_anchors:
+        for name, fn in anchors().items():
+            run(name, fn, items)
+    zixun: Callable[[str], list[str]] = lambda s: tag("", title=s, k=5)  # noqa: E731
+    lexicon.load.cache_clear()
+    run("zixun, no lexicon", zixun, items)
+    run("zixun, no lexicon, odd lines", zixun, odd)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "lexicon.json"
+        lexicon.save(lexicon.build([DATA], part="even"), path)
+        os.environ["ZIXUN_TAG_LEXICON"] = str(path)
+        lexicon.load.cache_clear()
+        run("zixun, lexicon from even lines, odd lines (held out)", zixun, odd)
+        os.environ["ZIXUN_TAG_LEXICON"] = os.devnull
+        lexicon.load.cache_clear()
+    print(f"TNEWS dev: keyword tags from the headline, at most 5 ({len(items)} headlines with keywords)\n")
+    print(f"| {'system':<52} | {'n':>5} | {'P@5':>5} | {'R@5':>5} | {'F1@5':>5} | {'lenient F1':>10} | {'avg tags':>8} | {'per s':>7} |")
+    print(f"|{'-' * 54}|{'-' * 7}|{'-' * 7}|{'-' * 7}|{'-' * 7}|{'-' * 12}|{'-' * 10}|{'-' * 9}|")
+    for name, part, preds, speed in rows:
+        p, r, f = prf(preds, part)
+        lf = prf(preds, part, lenient=True)[2]
+        avg = sum(len(x[:5]) for x in preds) / max(1, len(preds))
+        print(f"| {name:<52} | {len(part):>5} | {p:>5.3f} | {r:>5.3f} | {f:>5.3f} | {lf:>10.3f} | {avg:>8.2f} | {speed:>7.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
