@@ -2,8 +2,9 @@
 
 Protocol
   * Corpus: N synthetic articles (default 100,000) in SQLite, made from the bundled sample
-    pages as templates: each copy gets its own URL, content hash, a city prefix on the title
-    and lead, and a publish time one minute apart. They are written through ``Store.upsert``
+    pages as templates: each copy keeps a template's title (with a city prefix), tags and
+    channel; its four paragraphs are sentences drawn at random from all templates (so copies are not near-duplicates of each other); its own URL and content hash, and a publish time one
+    minute apart. They are written through ``Store.upsert``
     (so the full-text index is the real one) with ``PRAGMA synchronous=OFF`` for the load
     only. The db is kept in /tmp and reused when it already holds N articles.
   * Server: ``zixun.web.app.serve`` (one uvicorn worker, the CLI's server) in a subprocess
@@ -78,6 +79,13 @@ def build_corpus(db_path: Path, n: int) -> float:
         db_path.unlink()
     t0 = time.perf_counter()
     base = templates()
+    from zixun.store import sqlite as sqlite_store
+
+    # Every copy is distinct by construction, so the store's ingest-time near-duplicate
+    # confirmation (up to 20 exact comparisons per article) is skipped for this load only.
+    saved = getattr(sqlite_store, "MAX_DUP_CANDIDATES", None)
+    if saved is not None:
+        sqlite_store.MAX_DUP_CANDIDATES = 0  # type: ignore[attr-defined]
     st = open_store(f"sqlite:///{db_path}")
     db = getattr(st, "db", None)
     if db is not None:
@@ -85,12 +93,18 @@ def build_corpus(db_path: Path, n: int) -> float:
     from datetime import datetime, timedelta
 
     start = datetime.fromisoformat("2024-06-01T12:00:00+08:00")
+    rng = random.Random(1)
+    sentences = [s + "。" for a in base for p in a.paragraphs for s in p.split("。") if len(s) > 8]
     for i in range(n):
         a = copy.deepcopy(base[i % len(base)])
         city = CITIES[(i // len(base)) % len(CITIES)]
         a.url = f"https://bench.example.com/{i % 97}/{i}.html"
         a.title = f"{city}｜{a.title}"
-        a.paragraphs[0] = f"{city}讯　{a.paragraphs[0]}"
+        # sentences drawn at random from all templates: no two copies
+        # are near-duplicates (the store checks that at ingest, as it would for real pages)
+        a.paragraphs = [f"{city}讯　" + "".join(rng.sample(sentences, 3))] + [
+            "".join(rng.sample(sentences, 3)) for _ in range(3)]
+        a.summary = a.paragraphs[0][:120]
         a.content_hash = hashlib.md5(f"bench{i}".encode()).hexdigest()
         a.published.at = (start - timedelta(minutes=n - i)).isoformat()
         a.published.precision = "minute"
@@ -98,6 +112,8 @@ def build_corpus(db_path: Path, n: int) -> float:
         if i and i % 10000 == 0:
             print(f"  corpus: {i:,} articles, {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
     st.close()
+    if saved is not None:
+        sqlite_store.MAX_DUP_CANDIDATES = saved  # type: ignore[attr-defined]
     return time.perf_counter() - t0
 
 
