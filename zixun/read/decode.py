@@ -69,9 +69,16 @@ def _widen(name: str) -> str | None:
         return None
 
 
-def common_ratio(text: str) -> float:
-    """Share of CJK ideographs in ``text`` that are among the most common news characters."""
-    cjk = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def common_ratio(text: str, limit: int = 60_000) -> float:
+    """Share of CJK ideographs in ``text`` that are among the most common news characters.
+
+    Only the first ``limit`` characters are read: enough to tell GBK from Big5, and a 2 MB
+    page should not cost more to decode than to extract.
+    """
+    cjk = "".join(_CJK_RUN.findall(text[:limit]))
     if not cjk:
         return 0.0
     return sum(1 for c in cjk if c in _COMMON) / len(cjk)
@@ -97,14 +104,16 @@ def decode(data: bytes, *, source: str = "<input>") -> tuple[str, str]:
         widened = _widen(declared)
         if widened and widened != "utf-8":
             candidates.append(widened)
-    for enc in ("gb18030", "big5hkscs"):
+    for enc in ("gb18030", "big5hkscs", "utf-8"):
         if enc not in candidates:
-            candidates.append(enc)
+            candidates.append(enc)  # utf-8 last: a UTF-8 page with a few broken bytes
     best: tuple[float, str, str] | None = None
     for enc in candidates:
         text = data.decode(enc, errors="replace")
         bad = text.count("\ufffd")
         score = common_ratio(text) - 5.0 * bad / max(1, len(text))
+        if enc == candidates[0] and bad == 0 and score > 0.6:
+            return text, enc  # the declared (or GB18030) reading is clean and reads as Chinese
         if enc == candidates[0] and declared:
             score += 0.02  # the page's own word breaks near-ties
         if best is None or score > best[0]:
