@@ -100,3 +100,17 @@ def test_seed_page_without_base() -> None:
     assert guess is not None
     assert (guess.at.isoformat(), guess.precision) == ("2023-11-06T00:00:00+08:00", "day")
     assert "11月6日" in guess.evidence
+
+
+def test_year_or_month_only_is_written_as_such() -> None:
+    p = stage(page(hints={"date_lines": ["出版日期：2012年4月"]}))
+    assert (p.at, p.precision, p.source) == ("2012-04", "month", "text")
+    p = stage(page(hints={"meta_times": [("meta", "2012")]}))
+    assert (p.at, p.precision) == ("2012", "year")
+
+
+def test_month_only_body_and_whole_past_years() -> None:
+    g = infer_published(None, ["据了解，截至2010年6月，全市已建成城市书房12家。"], None)
+    assert g is not None and (g.at.date().isoformat(), g.precision) == ("2010-06-01", "month")
+    g = infer_published(None, ["11月6日，学院举办洽谈会。", "2022年全年，订单班扩大到6个。"], None)
+    assert g is not None and g.at.date().isoformat() == "2023-11-06"  # 2022 is over: the 6th is in 2023

@@ -14,7 +14,8 @@ Order, first hit wins:
 
 Nothing found: ``article.published`` stays ``Published()`` (all None). ``at`` is ISO 8601 with
 offset; for day precision it is the day's midnight (``2023-11-06T00:00:00+08:00``): ``precision``
-says which parts are meaningful.
+says which parts are meaningful. A year or a month alone is written as such ("2012", "2012-04"),
+so no day or month is invented.
 """
 
 from __future__ import annotations
@@ -46,8 +47,19 @@ def _plausible(tm: TimeMatch, base: datetime | None) -> bool:
     return base is None or tm.start <= base + timedelta(days=1)
 
 
+def iso(at: datetime, precision: str) -> str:
+    """ISO 8601 that claims no more than is known: "2012" for a year, "2012-04" for a month, else
+    the full instant with its offset ("2023-11-06T00:00:00+08:00" for a day: ``precision`` tells
+    which parts are meaningful)."""
+    if precision == "year":
+        return f"{at.year:04d}"
+    if precision == "month":
+        return f"{at.year:04d}-{at.month:02d}"
+    return at.isoformat()
+
+
 def _published(tm: TimeMatch, source: str, evidence: str, confidence: float) -> Published:
-    return Published(at=tm.start.isoformat(), precision=tm.precision, source=source,
+    return Published(at=iso(tm.start, tm.precision), precision=tm.precision, source=source,
                      evidence=evidence.strip()[:200], confidence=confidence)
 
 
@@ -98,5 +110,5 @@ def run(article: Article, page: Page) -> None:
         return
     guess = infer_published(article.title or None, article.paragraphs, base)
     if guess is not None:
-        article.published = Published(at=guess.at.isoformat(), precision=guess.precision, source="body-inferred",
+        article.published = Published(at=iso(guess.at, guess.precision), precision=guess.precision, source="body-inferred",
                                        evidence=guess.evidence, confidence=guess.confidence)

@@ -38,6 +38,7 @@ _MONTH_IN = re.compile(r"月|\d[-/·]\d")
 # "今天（10月17日）", "昨天(15日)", "明天（7月10日）出版": the page says which day "today" is
 _TODAY_IS = re.compile(r"(?P<rel>今天|今日|昨天|昨日|明天|明日|前天)\s?[（(]\s?(?P<date>[^()（）]{2,12}?)\s?[)）]")
 _REL_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "明天": -1, "明日": -1, "前天": 2}
+_WHOLE_YEAR = re.compile(r"全年|一整年|整年")
 _RANGE_WORDS = re.compile(r"至|到|-|~|—")
 _HOLIDAY_WORDS = re.compile(r"正月|腊月|农历|阴历|春节|除夕|大年|元宵|端午|七夕|中秋|重阳|腊八|中元|元旦|国庆|劳动节|妇女节|儿童节|建军节|教师节|圣诞|平安夜|情人节|愚人节|植树节|青年节|建党节|万圣节|感恩节|母亲节|父亲节")
 # An event told in local time abroad (Europe, Africa, the Americas, West Asia: behind Beijing) or
@@ -98,6 +99,7 @@ def infer_published(title: str | None, paragraphs: list[str], base: datetime | N
     units = ([title] if title else []) + [p for p in paragraphs if p and p.strip()]
     events: list[_Event] = []
     holidays: list[_Event] = []
+    month_ev: _Event | None = None  # the latest dated past month ("截至2010年6月"), a last resort
     lower: datetime | None = None  # the article is on or after this (latest dated past fact)
     since_year: int | None = None
     for index, text in enumerate(units):
@@ -119,6 +121,12 @@ def infer_published(title: str | None, paragraphs: list[str], base: datetime | N
                     continue
                 if lower is None or tm.start > lower:
                     lower = tm.start
+                whole = _WHOLE_YEAR.match(norm, tm.span[1])
+                if whole and tm.precision == "year":  # "2022年全年…": 2022 is over
+                    after = tm.start.replace(year=tm.start.year + 1)
+                    lower = after if lower is None or after > lower else lower
+                if tm.precision == "month" and tm.end is None and (month_ev is None or tm.start >= month_ev.match.start):
+                    month_ev = _Event(tm, _evidence(text, *tm.span), index, False, None)
             if tm.precision not in ("day", "hour", "minute", "second") or (tm.end is not None and tm.end - tm.start > timedelta(days=10)):
                 continue
             if tm.end is not None and tm.end - tm.start > timedelta(days=1):
@@ -157,6 +165,9 @@ def infer_published(title: str | None, paragraphs: list[str], base: datetime | N
     if guess is None and len({_day(h.match.start) for h in holidays}) == 1:
         h = holidays[0]
         return PublishGuess(at=_day(h.match.start), precision="day", evidence=h.evidence, confidence=0.25)
+    if guess is None and month_ev is not None and (base is None or base - month_ev.match.start <= timedelta(days=92)):
+        # no dated day at all: the latest dated month, and precision says only the month is known
+        return PublishGuess(at=month_ev.match.start, precision="month", evidence=month_ev.evidence, confidence=0.3)
     return guess
 
 
