@@ -43,27 +43,34 @@ if hasattr(time, "tzset"):
     time.tzset()
 
 
-def case_base(raw: Any) -> tuple[datetime | None, Any]:
-    """(zixun base, JioNLP base) from a case's ``base``."""
+UNITS = ("year", "month", "day", "hour", "minute", "second")
+
+
+def case_base(raw: Any) -> tuple[datetime | None, Any, str]:
+    """(zixun base, JioNLP base, how much of the base is known) from a case's ``base``.
+
+    A base given as parts ({"year": 2019, "month": 9}) is known to its finest part: zixun gets the
+    start of that unit and ``base_precision`` (JioNLP treats the missing parts as unknown too)."""
     if raw is None:
-        return None, None
+        return None, None, "second"
     if raw == "now":
         now = datetime.now(CST).replace(microsecond=0)
-        return now, time.time()
+        return now, time.time(), "second"
     if isinstance(raw, str):
         dt = datetime.fromisoformat(raw)
-        return dt, dt.timestamp()
+        return dt, dt.timestamp(), "second"
     parts = {k: raw.get(k, d) for k, d in (("year", 1), ("month", 1), ("day", 1), ("hour", 0), ("minute", 0), ("second", 0))}
-    return datetime(tzinfo=CST, **parts), raw
+    known = [u for u in UNITS if u in raw]
+    return datetime(tzinfo=CST, **parts), raw, known[-1] if known else "second"
 
 
-def zixun_answer(text: str, base: datetime | None, bias: str, typ: str) -> Any:
+def zixun_answer(text: str, base: datetime | None, bias: str, typ: str, base_precision: str = "second") -> Any:
     from zixun.timeparse import parse_times
     from zixun.timeparse.durations import parse_duration
 
     if typ == "time_delta":
         return parse_duration(text)
-    matches = parse_times(text, base, bias=bias)
+    matches = parse_times(text, base, bias=bias, base_precision=base_precision)
     if not matches:
         return None
     best = max(matches, key=lambda m: (m.span[1] - m.span[0], -m.span[0]))
@@ -95,13 +102,13 @@ def bench_cases() -> list[tuple[str, ...]]:
     misses: list[str] = []
     for c in cases:
         typ = c["expected"]["type"]
-        zb, jb = case_base(c["base"])
+        zb, jb, zp = case_base(c["base"])
         future = bool(c["options"].get("ret_future"))
         keys = [typ, "all"] + (["blur (fuzzy words)"] if c["expected"]["definition"] == "blur" else [])
         oks = []
         for bias in ("past", "none"):
             try:
-                got = zixun_answer(c["text"], zb, "future" if future else bias, typ)
+                got = zixun_answer(c["text"], zb, "future" if future else bias, typ, zp)
             except Exception as exc:  # a crash is a miss, and is shown
                 got = None
                 misses.append(f"CRASH {c['text']}: {exc!r}")
@@ -124,8 +131,8 @@ def bench_cases() -> list[tuple[str, ...]]:
         print(line)
     # speed: the same texts and bases, each engine alone in a loop (3 rounds, best round)
     prepared = [(c["text"], *case_base(c["base"]), c["options"]) for c in cases if c["expected"]["type"] != "time_delta"]
-    t_zx = min(_loop(lambda: [parse_times(t, zb) for t, zb, _jb, _o in prepared]) for _ in range(3))
-    t_jio = min(_loop(lambda: [_quiet_jionlp(jionlp, t, jb, o) for t, _zb, jb, o in prepared]) for _ in range(3))
+    t_zx = min(_loop(lambda: [parse_times(t, zb, base_precision=zp) for t, zb, _jb, zp, _o in prepared]) for _ in range(3))
+    t_jio = min(_loop(lambda: [_quiet_jionlp(jionlp, t, jb, o) for t, _zb, jb, _zp, o in prepared]) for _ in range(3))
     rows = [("jionlp_cases type", "n", "zixun past", "zixun none", "JioNLP", "past bias differs")]
     for key in ("time_point", "time_span", "time_period", "time_delta", "blur (fuzzy words)", "all"):
         r = by_type.get(key, [0, 0, 0, 0, 0])

@@ -10,15 +10,19 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from zixun.timeparse.model import TimeMatch, end_of, shift
+from zixun.timeparse.model import PRECISIONS, TimeMatch, end_of, shift
 from zixun.timeparse.numerals import cn_int
 from zixun.timeparse.tables import UNIT
 
 FINER = {"year": "month", "month": "day", "week": "day", "day": "hour", "hour": "minute", "minute": "second"}
 
 
-def relative(m: re.Match[str], start: int, end: int, kind: str, text: str, base: datetime | None) -> TimeMatch | None:
-    """One offset atom resolved against ``base`` (None without a base: nothing to count from)."""
+def relative(m: re.Match[str], start: int, end: int, kind: str, text: str, base: datetime | None,
+             base_precision: str = "second") -> TimeMatch | None:
+    """One offset atom resolved against ``base`` (None without a base: nothing to count from).
+
+    ``base_precision``: how much of the base is known; "up to now" ends at the end of that unit
+    (a base known to the day makes "三个多月以来" run through that whole day)."""
     if base is None:
         return None
     g = m.group
@@ -52,15 +56,18 @@ def relative(m: re.Match[str], start: int, end: int, kind: str, text: str, base:
                 other = end_of(other - timedelta(days=1), "day")
             if not forward and unit in ("year", "month"):  # "近三个月": from the start of that day
                 other = _truncate(other, "day")
-            lo, hi = (base, other) if forward else (other, base)
+            lo, hi = (base, other) if forward else (other, end_of(base, base_precision))
             return TimeMatch(words, span, lo, hi, precision, "relative")
         suffix = g("dsuf")
         if suffix in ("以内", "之内", "内"):
             point = shift(base, unit, amount)
-            return TimeMatch(words, span, base, end_of(point, "day" if precision in ("year", "month", "day") else precision),
-                             precision, "relative")
+            fine = precision if precision in ("hour", "minute", "second") else "day"
+            if PRECISIONS.index(base_precision) < PRECISIONS.index(fine):
+                fine = base_precision
+            return TimeMatch(words, span, base, end_of(point, fine), precision, "relative")
         if suffix == "以来":
-            return TimeMatch(words, span, _truncate(shift(base, unit, -amount), precision), base, precision, "relative")
+            return TimeMatch(words, span, _truncate(shift(base, unit, -amount), precision), end_of(base, base_precision),
+                             precision, "relative")
         sign = -1 if suffix.endswith("前") else 1
         point = shift(base, unit, sign * amount)
     except (ValueError, OverflowError):

@@ -195,11 +195,14 @@ def _kind(st: State) -> str:
     return "absolute" if st.explicit_year else "partial"
 
 
-def parse_times(text: str, base: datetime | None = None, *, bias: str = "past") -> list[TimeMatch]:
+def parse_times(text: str, base: datetime | None = None, *, bias: str = "past",
+                base_precision: str = "second") -> list[TimeMatch]:
     """Every time expression in ``text``, resolved against ``base`` (aware; naive = +08:00).
 
     ``bias``: ``"past"`` (news: an expression without its year/week is the most recent one not
     after ``base``), ``"none"`` (fill from ``base`` as is) or ``"future"``.
+    ``base_precision``: how much of ``base`` is known (a publish day: ``"day"``); spans that run
+    "up to now" (以来, 近三个月, 到现在) end at the end of that unit.
     """
     if base is not None and base.tzinfo is None:
         base = base.replace(tzinfo=CST)
@@ -213,7 +216,7 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past") 
         g = groups[i]
         i += 1
         if g[0].kind in STANDALONE:
-            tm = relative(g[0].m, g[0].start, g[0].end, g[0].kind, text, base)
+            tm = relative(g[0].m, g[0].start, g[0].end, g[0].kind, text, base, base_precision)
             if tm is not None:
                 out.append(tm)
             continue
@@ -230,7 +233,7 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past") 
             elif i < len(groups) and CONNECTOR.fullmatch(norm, e, groups[i][0].start):
                 nxt = groups[i]
                 if _is_now(nxt) and base is not None and base >= start:  # "去年到现在", "从上个月到今天"
-                    end, e = base, nxt[-1].end
+                    end, e = end_of(base, base_precision), nxt[-1].end
                     i += 1
                 elif nxt[0].kind not in STANDALONE:
                     try:
@@ -249,7 +252,7 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past") 
                 if last > start:  # "2008.03-2009"
                     end, e = last, year.end()
             if end is None and base is not None and (since := SINCE.match(norm, e)) and start <= base:
-                end, e = base, since.end()
+                end, e = end_of(base, base_precision), since.end()
             elif base is not None and (before := DEADLINE.match(norm, e)) and start > base:
                 start, end, e = base, end or end_of(start, precision), before.end()  # "2025年前", "年底前"
             elif (after := AFTER.match(norm, e)) and (after.group() != "起" or base is None or start > base):
