@@ -174,3 +174,15 @@ def test_open_ended() -> None:
     assert (m.start, m.end, m.open) == (BASE, d(2025, 12, 31, 23, 59, 59), None)
     assert one("过两天").open == "after"
     assert parse_times("超过3天", BASE) == [] or all(x.open is None for x in parse_times("超过3天", BASE))
+
+
+def test_periods_are_not_dates() -> None:
+    from zixun.timeparse import parse_periods
+
+    assert parse_times("每周三下午开放，每年9月招生", BASE) == []
+    p = parse_periods("每周三下午开放", BASE)[0]
+    assert p.step == {"day": 7.0} and p.first is not None and p.first.start == d(2023, 11, 22, 13)
+    assert parse_periods("每隔3天", BASE)[0].step == {"day": 3.0}
+    assert parse_periods("每半年", BASE)[0].step == {"year": 0.5}
+    m = one("周六上午9点到11点", bias="none")
+    assert (m.start, m.end) == (d(2023, 11, 25, 9), d(2023, 11, 25, 11))

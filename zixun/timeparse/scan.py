@@ -37,6 +37,7 @@ ANCHORED_WORDS = ("当天", "当日", "同日", "同一天", "当晚", "当夜",
                   "后一天", "前一天", "前一日", "当年", "同年", "次年", "翌年", "当月", "同月", "次月")
 SINCE = re.compile(r"(?:起至今|至今|以来|起)")
 DEADLINE = re.compile(r"(?:之前|以前|前)(?![一二三四五六七八九十两\d个半天年月周])")
+EVERY = re.compile(r"每(?:逢|隔)?个?[年月周天日]?(?:的)?$")
 AFTER = re.compile(r"以后|之后|起(?!来|草|诉|见|飞|步|源|点|伏|码)")
 BEFORE = re.compile(r"以前|之前")
 BARE_YEAR = re.compile(r"(?:19|20)\d\d(?![\d年.])")
@@ -142,6 +143,9 @@ def _resolve(group: list[Atom], base: datetime | None, anchor: datetime | None, 
     st = State()
     if inherit is not None:
         st.year, st.month, st.day = inherit.year, inherit.month, inherit.day
+        if anchor is not None and inherit.day is None and inherit.months is None and inherit.days is None:
+            # the left side was a weekday, holiday or lunar date: inherit its resolved day
+            st.year, st.month, st.day = anchor.year, anchor.month, anchor.day
         st.explicit_year, st.relative, st.daypart = inherit.explicit_year, inherit.relative, inherit.daypart
         top = _rank(group[0])[0]
         if top <= 0:
@@ -215,6 +219,8 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past",
     while i < len(groups):
         g = groups[i]
         i += 1
+        if EVERY.search(norm, max(0, g[0].start - 4), g[0].start):
+            continue  # "每周三", "每年9月": recurring, not a date (see periods.py)
         if g[0].kind in STANDALONE:
             tm = relative(g[0].m, g[0].start, g[0].end, g[0].kind, text, base, base_precision)
             if tm is not None:

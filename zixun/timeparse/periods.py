@@ -1,0 +1,70 @@
+"""Recurring times: 每年9月, 每周三, 每天晚上8点, 每隔3天, 每半年.
+
+Why apart from ``parse_times``: "每周三" is not a date. ``parse_times`` leaves out what follows 每,
+and ``parse_periods`` reads it as a period (the repeat step) and its first occurrence, taken
+from the base's own year, month, week or day without past bias.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from zixun.timeparse.durations import parse_duration
+from zixun.timeparse.model import TimeMatch
+from zixun.timeparse.numerals import normalize
+
+_EVERY = re.compile(
+    r"每(?:逢)?(?P<gap>隔)?个?(?P<num>\d{1,6}|[一二三四五六七八九十两半]{1,3})?个?"
+    r"(?P<unit>年|个?月|周|星期|礼拜|天|日|工作日|交易日|小时|个?钟头|分钟|秒钟?)"
+)
+_STEP = {"年": ("year", 1.0), "月": ("month", 1.0), "周": ("day", 7.0), "星期": ("day", 7.0), "礼拜": ("day", 7.0),
+         "天": ("day", 1.0), "日": ("day", 1.0), "工作日": ("day", 1.0), "交易日": ("day", 1.0),
+         "小时": ("hour", 1.0), "钟头": ("hour", 1.0), "分钟": ("minute", 1.0), "秒": ("second", 1.0),
+         "秒钟": ("second", 1.0)}
+
+
+@dataclass(slots=True, frozen=True)
+class Period:
+    """A recurring time: ``step`` as a unit dict ({"day": 7}), ``first`` its first occurrence."""
+
+    text: str
+    span: tuple[int, int]
+    step: dict[str, float]
+    first: TimeMatch | None
+
+
+def parse_periods(text: str, base: datetime | None = None) -> list[Period]:
+    """Every 每… expression in ``text``."""
+    from zixun.timeparse.scan import parse_times  # scan imports nothing from here
+
+    norm = normalize(text)
+    out: list[Period] = []
+    for m in _EVERY.finditer(norm):
+        unit_word = m.group("unit").lstrip("个")
+        unit, size = _STEP[unit_word]
+        num = m.group("num")
+        if num:
+            parsed = parse_duration(num + unit_word) if num != "半" else None
+            amount = 0.5 if num == "半" else (float(next(iter(parsed.values()))) / size if isinstance(parsed, dict) and parsed else None)
+            if amount is None:
+                continue
+            size *= amount
+        rest_start = m.end() if m.group("gap") or unit_word in ("年", "月", "天", "日", "工作日", "交易日") else m.start("unit")
+        end = _phrase_end(norm, m.end())
+        first = None
+        if base is not None and rest_start < end:
+            found = [t for t in parse_times(text[rest_start:end], base, bias="none") if t.span[0] <= 2]
+            if found:
+                t = found[0]
+                first = TimeMatch(t.text, (t.span[0] + rest_start, t.span[1] + rest_start), t.start, t.end,
+                                  t.precision, t.kind, t.open)
+        stop = first.span[1] if first else m.end()
+        out.append(Period(text[m.start():stop], (m.start(), stop), {unit: size}, first))
+    return out
+
+
+def _phrase_end(norm: str, start: int) -> int:
+    m = re.compile(r"[，,。；;！？!?\n]").search(norm, start)
+    return m.start() if m else len(norm)
