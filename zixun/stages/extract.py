@@ -41,7 +41,7 @@ from zixun.stages import siterules
 from zixun.stages.boilerplate import is_boilerplate_line
 from zixun.stages.extract_hints import collect_meta, date_and_byline_lines, headline, site_name
 from zixun.stages.extract_lines import Line, page_lines
-from zixun.stages.extract_score import GOOD, choose, classify
+from zixun.stages.extract_score import GOOD, choose, classify, split_items
 from zixun.text.normalize import clean_line, for_matching
 
 
@@ -82,6 +82,8 @@ def extract_html(article: Article, page: Page) -> None:
     rule_paras, rule_title = _rule_lines(page, root)
     region = choose(lines)
     if region is not None and region.lines:
+        _title, pre_idx = headline(page.hints, lines, _index(lines, region.lines[0]))
+        region = split_items(region, lines[pre_idx] if pre_idx is not None else None)
         start = _index(lines, region.lines[0])
         end = _index(lines, region.lines[-1]) + 1
         paragraphs = [ln.text for ln in region.lines if not is_boilerplate_line(ln.text)]

@@ -234,3 +234,54 @@ def _mostly_notice(kept: list[Line]) -> bool:
     """True when a candidate is a copyright/disclaimer block rather than a story."""
     notice = sum(line.units for line in kept if NOTICE.search(line.text))
     return notice > 0.5 * sum(line.units for line in kept)
+
+
+def split_items(region: Region, title_line: Line | None) -> Region:
+    """Keep one story when the region spans a list of them (a blog's posts, a page that
+    appends the next article): sibling blocks of one kind, each with its own heading. The one
+    holding the page's headline wins, else the first. Why: Kadane's run happily crosses from
+    one story into the next when nothing but a heading lies between them."""
+    node = region.node
+    if node is None or len(region.lines) < 4:
+        return region
+    cache: dict[Any, list[Any]] = {}
+    weight = {id(line): line.units for line in region.lines}
+    total = sum(weight.values()) or 1.0
+    for _depth in range(6):
+        groups: dict[Any, list[Line]] = {}
+        for line in region.lines:
+            anc = _ancestors(line.container, cache)
+            if node not in anc:
+                continue
+            pos = anc.index(node)
+            if pos == 0:
+                continue
+            groups.setdefault(anc[pos - 1], []).append(line)
+        heavy = [(child, ls) for child, ls in groups.items() if sum(weight[id(x)] for x in ls) >= 0.15 * total]
+        if len(heavy) == 1 and sum(weight[id(x)] for x in heavy[0][1]) >= 0.85 * total:
+            node = heavy[0][0]
+            continue
+        break
+    else:
+        return region
+    if len(heavy) < 2:
+        return region
+    kinds = {(c.tag, c.get("class")) for c, _ls in heavy}
+    if len(kinds) != 1:
+        return region
+    # Items are separate stories when the headline is inside one of them, or when each
+    # carries its own date line; sections of one story sit under the headline instead.
+    dated = sum(any(_POST_HEADER.search(x.text) for x in ls) for _c, ls in heavy)
+    pick: tuple[Any, list[Line]] | None = None
+    if title_line is not None:
+        for child, ls in heavy:
+            if child in _ancestors(title_line.container, cache):
+                pick = (child, ls)
+                break
+    if pick is None and dated >= len(heavy) - 1 and dated >= 2:
+        pick = heavy[0]
+    if pick is None:
+        return region
+    ids = {id(x) for x in pick[1]}
+    kept = [line for line in region.lines if id(line) in ids]
+    return Region(pick[0], kept, region.score)
