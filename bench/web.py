@@ -85,7 +85,7 @@ def build_corpus(db_path: Path, n: int) -> float:
     # confirmation (up to 20 exact comparisons per article) is skipped for this load only.
     saved = getattr(sqlite_store, "MAX_DUP_CANDIDATES", None)
     if saved is not None:
-        sqlite_store.MAX_DUP_CANDIDATES = 0  # type: ignore[attr-defined]
+        sqlite_store.MAX_DUP_CANDIDATES = 0
     st = open_store(f"sqlite:///{db_path}")
     db = getattr(st, "db", None)
     if db is not None:
@@ -113,7 +113,7 @@ def build_corpus(db_path: Path, n: int) -> float:
             print(f"  corpus: {i:,} articles, {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
     st.close()
     if saved is not None:
-        sqlite_store.MAX_DUP_CANDIDATES = saved  # type: ignore[attr-defined]
+        sqlite_store.MAX_DUP_CANDIDATES = saved
     return time.perf_counter() - t0
 
 
