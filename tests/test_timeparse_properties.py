@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta, timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zixun.timeparse import infer_published, parse_datetime_string, parse_duration, parse_times
+from zixun.timeparse import infer_published, parse_datetime_string, parse_duration, parse_periods, parse_times
 from zixun.timeparse.patterns import ATOMS
 
 CST = timezone(timedelta(hours=8))
@@ -103,6 +103,7 @@ def test_never_raises_on_any_text(text: str, base: datetime | None) -> None:
     parse_times(text, base)
     parse_datetime_string(text)
     parse_duration(text)
+    parse_periods(text, base)
     infer_published(text[:20], [text], base)
 
 
@@ -117,9 +118,10 @@ def test_never_raises_on_time_like_text(text: str, base: datetime) -> None:
         assert m.end is None or m.end >= m.start
 
 
-def _timed(text: str) -> float:
+def _timed(text: str, fn: object = parse_times) -> float:
+    assert callable(fn)
     t0 = time.perf_counter()
-    parse_times(text, datetime(2023, 11, 6, tzinfo=CST))
+    fn(text, datetime(2023, 11, 6, tzinfo=CST))
     return time.perf_counter() - t0
 
 
@@ -133,6 +135,11 @@ def test_long_adversarial_input_is_linear() -> None:
         t_small = max(_timed(small), 1e-3)
         # loose: 10x the input may cost ~10x; a backtracking blow-up would cost 100x or more
         assert _timed(large) < 60 * t_small + 1.0, unit
+
+
+def test_periods_scale_linearly() -> None:
+    small, large = "每年9月" * 500, "每年9月" * 5000
+    assert _timed(large, parse_periods) < 60 * max(_timed(small, parse_periods), 1e-3) + 1.0
 
 
 def test_atoms_have_no_nested_quantifiers() -> None:

@@ -70,9 +70,11 @@ class _Event:
 
 
 def _clause(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(c, 0, start) for c in "。！？；!?;\n") + 1
-    right_m = _CLAUSE_END.search(text, end)
-    right = right_m.start() if right_m else len(text)
+    """The sentence around a match, looked for at most 200 characters either side (linear time)."""
+    lo = max(0, start - 200)
+    left = max(max(text.rfind(c, lo, start) for c in "。！？；!?;\n") + 1, lo)
+    right_m = _CLAUSE_END.search(text, end, end + 200)
+    right = right_m.start() if right_m else min(len(text), end + 200)
     return text[left:right].strip()
 
 
@@ -82,9 +84,9 @@ _PHRASE_END = re.compile(r"[，,。；;！？!?\n]")
 def _around(text: str, start: int, end: int) -> str:
     """The words that make a date future: a few characters before it and its own phrase after it
     ("将于7月4日至7日访华", "从本月21号起将实施"), not the whole sentence ("24日说，舰队将…")."""
-    right_m = _PHRASE_END.search(text, end)
-    right = right_m.start() if right_m else len(text)
-    return text[max(0, start - 6): start] + text[end: min(right, end + 40)]
+    right_m = _PHRASE_END.search(text, end, end + 40)
+    right = right_m.start() if right_m else min(len(text), end + 40)
+    return text[max(0, start - 6): start] + text[end:right]
 
 
 def _evidence(text: str, start: int, end: int) -> str:

@@ -52,7 +52,7 @@ def parse_periods(text: str, base: datetime | None = None) -> list[Period]:
                 continue
             size *= amount
         rest_start = m.end() if m.group("gap") or unit_word in ("年", "月", "天", "日", "工作日", "交易日") else m.start("unit")
-        end = _phrase_end(norm, m.end())
+        end = _phrase_end(norm, m.end(), m.end() + 40)  # a bounded window: linear on any input
         first = None
         if base is not None and rest_start < end:
             found = [t for t in parse_times(text[rest_start:end], base, bias="none") if t.span[0] <= 2]
@@ -65,6 +65,9 @@ def parse_periods(text: str, base: datetime | None = None) -> list[Period]:
     return out
 
 
-def _phrase_end(norm: str, start: int) -> int:
-    m = re.compile(r"[，,。；;！？!?\n]").search(norm, start)
-    return m.start() if m else len(norm)
+_PHRASE_END = re.compile(r"[，,。；;！？!?\n]")
+
+
+def _phrase_end(norm: str, start: int, stop: int) -> int:
+    m = _PHRASE_END.search(norm, start, stop)
+    return m.start() if m else min(stop, len(norm))
