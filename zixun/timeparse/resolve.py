@@ -4,6 +4,8 @@ Why past bias: in a news article a date without its year ("11月6日") or a bare
 names the past or near past of the publish time, so when filling the missing year, month or week
 from the base time would land after the base, we step one unit back. ``bias="none"`` fills from
 the base as is (JioNLP's convention), ``bias="future"`` steps forward (schedules, forecasts).
+Parts of a year without a year (年底, 一季度, 上半年) are this year's: news writes "预计年底完工"
+about the coming year end and "一季度GDP" about this year's quarter; the bias is for dates.
 """
 
 from __future__ import annotations
@@ -322,7 +324,9 @@ def _fill(st: State, base: datetime | None, bias: str, mk: Callable[..., datetim
         else:
             first_month = st.month if st.month is not None else st.months[0]  # type: ignore[index]
             year = base.year
-            if bias == "past" and (first_month, st.day or 1) > (base.month, base.day):
+            if st.month is None:
+                pass  # "年底", "一季度", "上半年" without a year: this year's, as news means them
+            elif bias == "past" and (first_month, st.day or 1) > (base.month, base.day):
                 year -= 1
             elif bias == "future" and (st.months[1] if st.months else first_month, st.day or 31) < (base.month, base.day):
                 year += 1

@@ -104,6 +104,11 @@ def _groups(atoms: list[Atom], norm: str) -> list[list[Atom]]:
     return [g for g in groups if _plausible(g)]
 
 
+def _filled(st: State, bias: str) -> bool:
+    """The year was filled in by past bias (no year written, nothing relative)."""
+    return bias == "past" and not (st.explicit_year or st.relative or st.time_only)
+
+
 def _is_now(group: list[Atom]) -> bool:
     """"到今天" / "到现在" as the end of a range: up to the base time itself."""
     return len(group) == 1 and group[0].m.group() in NOW_WORDS
@@ -259,8 +264,11 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past",
                     end, e = last, year.end()
             if end is None and base is not None and (since := SINCE.match(norm, e)) and start <= base:
                 end, e = end_of(base, base_precision), since.end()
-            elif base is not None and (before := DEADLINE.match(norm, e)) and start > base:
-                start, end, e = base, end or end_of(start, precision), before.end()  # "2025年前", "年底前"
+            elif base is not None and (before := DEADLINE.match(norm, e)) and (start > base or _filled(st, bias)):
+                if start <= base:  # "8月初前": a deadline reads forward, whatever the bias
+                    _, (start, end, precision) = _resolve(g, base, anchor, "none")
+                if start > base:
+                    start, end, e = base, end or end_of(start, precision), before.end()  # "2025年前", "年底前"
             elif (after := AFTER.match(norm, e)) and (after.group() != "起" or base is None or start > base):
                 open_ = "after"  # "今晚八点以后", "第三天起"
                 end, e = None, after.end()
