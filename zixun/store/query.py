@@ -5,11 +5,14 @@ simplified), segmented like the index and stripped to letters and digits; every 
 is double-quoted, so FTS operators (AND, NEAR, *, ^, :), quotes and brackets typed by a
 user are plain text and no input can break the MATCH syntax.
 
-Matching: each token matches either as a whole word in the segmented columns (title,
-body, tags: ``cut_for_search``) or as a substring through the ``grams`` column, which
-holds overlapping character bigrams; a token of n ≥ 2 characters becomes the phrase of
-its n-1 bigrams (``"京大"`` finds 北京大学), a single character becomes a bigram prefix.
-So two-character words match and substrings inside longer words are still found.
+Matching, in two tiers: first the query literally (``strict_query``: each space-separated
+part as a substring, so nothing LIKE '%q%' finds is missed or outranked), then, to fill
+the page, its words in any order (``fts_query``: each word as a whole word in the
+segmented columns — title, body, tags, cut by ``cut_for_search`` — or as a substring).
+Substrings go through the ``grams`` column of overlapping character bigrams: n ≥ 2
+characters become the phrase of their n-1 bigrams (``"京大"`` finds 北京大学), one
+character a bigram prefix. So two-character words match and substrings inside longer
+words are still found.
 
 Traditional script: ``to_simplified`` folds with a character table written for zixun
 (1300 traditional characters common in news, one-to-one, so positions in a converted text
@@ -48,12 +51,17 @@ def fold(text: str) -> str:
 
 
 def bigrams(text: str) -> str:
-    """Space-joined overlapping character bigrams of every letter run (the ``grams`` column)."""
+    """Space-joined overlapping character bigrams of every letter run (the ``grams`` column).
+
+    Each run also ends with its last character alone, so a one-character query (a bigram
+    prefix) finds a character at the end of a run too; phrases are unaffected, since no
+    bigram follows it within the run.
+    """
     out: list[str] = []
     for run in _NON_WORD.split(text):
-        if len(run) == 1:
-            out.append(run)
         out.extend(run[i : i + 2] for i in range(len(run) - 1))
+        if run:
+            out.append(run[-1])
     return " ".join(out)
 
 
@@ -85,16 +93,38 @@ def _quote(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
+def _substring(run: str) -> str:
+    """``run`` anywhere in the text: the phrase of its bigrams, or a bigram prefix for one character."""
+    if len(run) == 1:
+        return f"grams : {_quote(run)} *"
+    return "grams : " + _quote(" ".join(run[i : i + 2] for i in range(len(run) - 1)))
+
+
+def strict_query(query: str) -> str:
+    """Every space-separated part of the query as a literal substring (what ``LIKE '%q%'`` finds)."""
+    runs = [r for r in _NON_WORD.split(fold(query[:MAX_QUERY_CHARS])) if r][:MAX_TOKENS]
+    return " AND ".join(f"({_substring(r)})" for r in runs)
+
+
 def fts_query(query: str) -> str:
-    """An FTS5 MATCH string: per token, word OR substring; tokens ANDed; '' if nothing searchable."""
-    parts = []
-    for tok in query_tokens(query):
-        if len(tok) == 1:
-            sub = f"grams : {_quote(tok)} *"
-        else:
-            sub = "grams : " + _quote(" ".join(tok[i : i + 2] for i in range(len(tok) - 1)))
-        parts.append(f"({{title body tags}} : {_quote(tok)} OR {sub})")
-    return " AND ".join(parts)
+    """The looser MATCH: each word of the query as a word or a substring, in any order, ANDed.
+
+    One-character tokens (的, 里 …) must appear as words only (a bigram prefix for each
+    would be slow and the strict tier already found them in place); a query of nothing
+    but one-character tokens has no loose form: ''.
+    """
+    toks = query_tokens(query)
+    if not any(len(t) > 1 for t in toks):
+        return ""
+    return " AND ".join(
+        f"({{title body tags}} : {_quote(t)} OR {_substring(t)})" if len(t) > 1 else f"({{title body tags}} : {_quote(t)})"
+        for t in toks
+    )
+
+
+def literal_parts(query: str) -> list[str]:
+    """The query's space-separated parts, folded: a strict hit should contain each literally."""
+    return [p for p in (_NON_WORD.sub("", w) and w for w in fold(query[:MAX_QUERY_CHARS]).split()) if p]
 
 
 def make_snippet(article: Article, query: str, width: int = 80) -> str:

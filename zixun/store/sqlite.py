@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -22,11 +23,16 @@ from zixun.recommend.index import IndexRow
 from zixun.recommend.neardup import band_keys, is_near_dup, match_text, title_key
 from zixun.store.base import SearchHit, Store, article_key
 from zixun.store.migrations import MIGRATIONS
-from zixun.store.query import fts_query, index_fields, make_snippet
+from zixun.store.query import fold, fts_query, index_fields, literal_parts, make_snippet, strict_query
 
 MAX_DUP_CANDIDATES = 20
 RECENCY_BOOST = 0.3
 RECENCY_DAYS = 30.0
+SEARCH_POOL = 200
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text)
 
 
 def _now() -> str:
@@ -250,30 +256,43 @@ class SQLiteStore(Store):
         return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def search(self, query: str, *, limit: int = 10, offset: int = 0, **filters: Any) -> builtins.list[SearchHit]:
-        """Best first: BM25 (title 5, tags 3, body 1, bigrams 0.5) scaled up for recent articles.
+        """Literal matches first, then looser word matches; each tier by BM25 × recency.
 
-        A story published today gets ×(1 + 0.3); the boost halves at 30 days and fades
-        after that, so an old exact match still beats a new loose one.
+        BM25 weights: title 5, tags 3, body 1, bigrams 0.5. Recency: a story published
+        today gets ×(1 + 0.3), the boost halves at 30 days. Without filters only the best
+        ``POOL`` by BM25 are re-ranked by recency (keeps common words fast at 100k+).
         """
-        match = fts_query(query)
-        if not match:
-            return []
         rest = {k: v for k, v in filters.items() if k not in ("tag", "outlet", "category")}
         where, args = self._filters(filters.get("tag"), filters.get("outlet"), filters.get("category"), **rest)
-        sql = (
-            "SELECT a.id, a.data, bm25(search_fts, 5.0, 1.0, 3.0, 0.5) * (1.0 + ? / (1.0 + MAX(0.0,"
-            " COALESCE(julianday('now') - julianday(substr(a.published_at, 1, 19)), 1e9)) / ?)) AS rank"
-            " FROM search_fts f JOIN articles a ON a.id = f.rowid WHERE search_fts MATCH ?"
-        )
-        if where:
-            sql += " AND " + where
-        sql += " ORDER BY rank LIMIT ? OFFSET ?"
-        try:
-            rows = self.db.execute(sql, (RECENCY_BOOST, RECENCY_DAYS, match, *args, limit, offset)).fetchall()
-        except sqlite3.OperationalError as exc:  # pragma: no cover - fts_query quotes every token
-            raise StoreError(f"search for {query[:40]!r} failed ({exc}); simplify the query") from exc
+        want = offset + limit
+        ids: dict[int, sqlite3.Row] = {}
+        loose = fts_query(query)
+        literal = literal_parts(query)
+        punct = literal != [_squash(p) for p in literal]
+        for match in dict.fromkeys((strict_query(query), loose)):
+            if not match or len(ids) >= want:
+                continue
+            n = SEARCH_POOL + want if punct and match is not loose else want + len(ids)
+            inner = "" if where else f" ORDER BY r LIMIT {SEARCH_POOL + want}"
+            sql = (
+                "SELECT a.id, a.title, a.data, f.r * (1.0 + ? / (1.0 + MAX(0.0, COALESCE(julianday('now')"
+                " - julianday(substr(a.published_at, 1, 19)), 1e9)) / ?)) AS rank FROM"
+                " (SELECT rowid, bm25(search_fts, 5.0, 1.0, 3.0, 0.5) AS r FROM search_fts"
+                f" WHERE search_fts MATCH ?{inner}) f JOIN articles a ON a.id = f.rowid"
+            )
+            sql += (" WHERE " + where) if where else ""
+            sql += " ORDER BY rank LIMIT ?"
+            try:
+                rows = self.db.execute(sql, (RECENCY_BOOST, RECENCY_DAYS, match, *args, n)).fetchall()
+            except sqlite3.OperationalError as exc:  # pragma: no cover - every token is quoted
+                raise StoreError(f"search for {query[:40]!r} failed ({exc}); simplify the query") from exc
+            if punct and match is not loose:
+                # "CX-4": the index has no punctuation; put rows containing it literally first
+                rows.sort(key=lambda r: not all(p in fold(r["title"] + " " + r["data"]) for p in literal))
+            for r in rows:
+                ids.setdefault(int(r["id"]), r)
         hits: builtins.list[SearchHit] = []
-        for r in rows:
+        for r in list(ids.values())[offset:want]:
             art = self._article(r)
             hits.append(SearchHit(int(r["id"]), art, -float(r["rank"]), make_snippet(art, query)))
         return hits
