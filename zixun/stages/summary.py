@@ -20,6 +20,7 @@ from zixun.settings import get as setting
 
 CLAUSE_BUDGET = 60
 MAX_SENTENCES = 3
+LEAD_BONUS = 0.1
 _BYLINE = re.compile(
     r"(记者|記者|编辑|編輯|来源|來源|通讯员|通訊員|摄影|攝影)[：:\s]?[^，。,]{0,12}[)）]?$"
     r"|^[(（]?(新华社|本报讯|中新网|央视网|人民网)[^，。]{0,16}(电|讯|消息)[)）]?"
@@ -78,9 +79,15 @@ def summarize(text: str, *, title: str | None = None, max_chars: int | None = No
             sp.score += 0.05
         if title_b and _near_dup(bare(sp.text), title_b) and len(bare(sp.text)) <= len(title_b) * 1.3:
             sp.score -= 0.05  # repeating the headline tells the reader nothing new
-    whole = sorted((sp for sp in spans if sp.whole and sp.first == 0), key=lambda sp: -sp.score)
     if short:
         return _clause_pick(spans, budget)
+    whole = [sp for sp in spans if sp.whole and sp.first == 0]
+    if whole:
+        lead = min(sp.sent for sp in whole)
+        for sp in whole:
+            if sp.sent == lead:
+                sp.score += LEAD_BONUS  # news: the lead answers who/what/when
+    whole.sort(key=lambda sp: -sp.score)
     chosen: list[Span] = []
     used = 0
     for sp in whole:
