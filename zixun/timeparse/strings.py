@@ -21,6 +21,7 @@ _ISO = re.compile(
 _RFC = re.compile(r"^(?:[A-Z][a-z]{2},\s*)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{1,2}:\d{2}")
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 _OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
+_ZONE = re.compile(r"(?:UTC|GMT)\s?(?P<h>[+-]\d{1,2})?(?::?(?P<m>\d{2}))?(?![\w])")
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ENGLISH = re.compile(r"^(?P<mon>[A-Za-z]{3})[a-z]*\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b")
@@ -90,12 +91,16 @@ def parse_datetime_string(
         except ValueError:
             return None
         return TimeMatch(value, english.span(), dt, None, "day", "absolute")
+    zone = _ZONE.search(text)
+    if zone:  # "2023-11-06 06:30 UTC", "(GMT+8)": the page states its zone
+        hours = int(zone.group("h") or 0)
+        tz = timezone(timedelta(hours=hours, minutes=int(zone.group("m") or 0) * (1 if hours >= 0 else -1)))
     ref = base if base is not None else None
     matches = [m for m in parse_times(text, ref) if m.kind == "absolute" or ref is not None]
     if not matches:
         return None
     best = matches[0]
-    if tz.utcoffset(None) != timedelta(hours=8):
+    if tz.utcoffset(None) != timedelta(hours=8):  # wall-clock time read in the stated zone
         best = TimeMatch(best.text, best.span, best.start.replace(tzinfo=tz),
                          best.end.replace(tzinfo=tz) if best.end else None, best.precision, best.kind)
     return best
