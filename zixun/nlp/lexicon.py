@@ -72,21 +72,24 @@ def build(paths: list[Path], *, part: str = "all", min_count: int = 2) -> dict[s
     chosen: Counter[str] = Counter()
     pair: defaultdict[str, Counter[str]] = defaultdict(Counter)
     vocab: Counter[str] = Counter()
+    rows: list[tuple[str, list[str]]] = []
     index = -1
     for path in paths:
         for text, tags in _records(path):
             index += 1
-            if not tags or (part == "even" and index % 2) or (part == "odd" and not index % 2):
-                continue
-            words = {w for w in cut(text) if len(w) >= 2 and is_content_word(w)}
-            gold = set(tags)
-            vocab.update(t for t in gold if 3 <= len(t) <= MAX_VOCAB_LEN and t in text)
-            for w in words:
-                seen[w] += 1
-                chosen[w] += w in gold
-                for g in gold:
-                    if g not in text:
-                        pair[w][g] += 1
+            if tags and not (part == "even" and index % 2) and not (part == "odd" and not index % 2):
+                rows.append((text, tags))
+                vocab.update(t for t in set(tags) if 3 <= len(t) <= MAX_VOCAB_LEN and t in text)
+    known = Lexicon(vocab=frozenset(vocab))
+    for text, tags in rows:  # second pass: names the segmenter splits (许家|印) count whole
+        words = {w for w in cut(text) if len(w) >= 2 and is_content_word(w)} | set(known.find_vocab(text))
+        gold = set(tags)
+        for w in words:
+            seen[w] += 1
+            chosen[w] += w in gold
+            for g in gold:
+                if g not in text:
+                    pair[w][g] += 1
     prior = {w: round((chosen[w] + 0.5) / (n + 2), 3) for w, n in seen.items() if n >= min_count}
     cooc: dict[str, list[tuple[str, float]]] = {}
     for w, gs in pair.items():

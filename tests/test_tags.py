@@ -1,0 +1,146 @@
+"""Tags: names with canonical forms, topical nouns, no stop-words/numbers/punctuation; the
+optional lexicon; a TNEWS gate (read from ../shared at run time). Texts are our own."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import zixun
+from tests.conftest import shared_path
+from zixun.nlp import lexicon
+from zixun.stages.tags import tag
+from zixun.text.segment import STOPWORDS
+
+BASKETBALL_TITLE = "哈登砍下41分 火箭加时险胜勇士"
+BASKETBALL = (
+    "北京时间3月2日，NBA常规赛火箭主场迎战勇士。哈登全场砍下41分8个篮板，带领火箭在加时赛中以121比118险胜。"
+    "勇士当家球星库里得到35分，但最后时刻三分不中。赛后哈登表示，球队的防守在加时赛中起到了关键作用。"
+    "火箭主教练称赞哈登是联盟最好的得分手之一。这场胜利让火箭在西部排名升至第三，勇士则遭遇两连败。"
+)
+SHANGHAI = (
+    "浦东新区今天启动滨江步道二期工程，建成后浦东滨江贯通岸线将延长至32公里。"
+    "浦东新区建设和交通委员会介绍，二期工程将新增观景平台、骑行道和夜景灯光，预计明年国庆前完工。"
+    "陆家嘴金融城多家企业表示，滨江步道将成为员工午间休闲的好去处。"
+)
+
+
+@pytest.fixture(autouse=True)
+def _no_user_lexicon(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    monkeypatch.setenv("ZIXUN_TAG_LEXICON", str(tmp_path / "absent.json"))
+    lexicon.load.cache_clear()
+    yield
+    lexicon.load.cache_clear()
+
+
+def _clean(tags: list[str]) -> None:
+    for t in tags:
+        assert t not in STOPWORDS, t
+        assert not re.fullmatch(r"[\d\W_.%]+", t), t
+        assert len(t) >= 2, t
+
+
+def test_article_gets_5_to_10_tags_with_canonical_names() -> None:
+    tags = zixun.tag(BASKETBALL, title=BASKETBALL_TITLE)
+    assert 5 <= len(tags) <= 10
+    _clean(tags)
+    assert "詹姆斯·哈登" in tags and "哈登" not in tags
+    assert "火箭" in tags and "勇士" in tags
+
+
+def test_place_gets_its_city() -> None:
+    tags = zixun.tag(SHANGHAI, title="浦东滨江步道二期开工")
+    assert "上海市" in tags
+    assert any(t.startswith("浦东") for t in tags)
+    _clean(tags)
+
+
+def test_k_is_honoured() -> None:
+    assert len(zixun.tag(BASKETBALL, title=BASKETBALL_TITLE, k=3)) == 3
+    assert len(zixun.tag(BASKETBALL, title=BASKETBALL_TITLE, k=10)) <= 10
+
+
+def test_repeated_new_name_is_merged() -> None:
+    text = ("星澜智算发布新一代训练芯片。星澜智算表示，新芯片面向大模型训练。"
+            "业内人士认为，星澜智算的产品将与国际厂商竞争。星澜智算计划明年量产。")
+    tags = zixun.tag(text)
+    assert "星澜智算" in tags
+    assert "星澜" not in tags
+
+
+def test_english_mixed() -> None:
+    text = ("Apple周二发布iPhone 16，搭载A18芯片，支持Apple Intelligence。分析师认为，"
+            "AI功能将带动iPhone换机潮，Apple股价当天上涨2%。The Group said nothing.")
+    tags = zixun.tag(text, title="Apple发布iPhone 16")
+    assert "Apple" in tags and "iPhone" in tags
+    assert "The" not in tags and "said" not in tags
+    _clean(tags)
+
+
+def test_traditional_script() -> None:
+    text = ("港灣市政府宣布，全市公共圖書館將於下月起延長開放時間。港灣市政府發言人表示，"
+            "圖書館延長開放首階段涵蓋十二間分館，其餘分館明年跟進。圖書館將增設自助借書機。")
+    tags = zixun.tag(text, title="港灣市圖書館延長開放時間")
+    assert len(tags) >= 3
+    assert any("圖書館" in t for t in tags)
+    _clean(tags)
+
+
+def test_empty_and_punctuation_only() -> None:
+    assert zixun.tag("") == []
+    assert zixun.tag("，。！？……123 456") == []
+
+
+def test_headline_abbreviation_expands() -> None:
+    assert "俄罗斯" in tag("", title="俄战机飞越黑海 美方提出抗议", k=5)
+
+
+def test_lexicon_build_and_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [{"sentence": f"许家印第{i}次视察足球学校", "keywords": "许家印,恒大,足球学校"} for i in range(4)]
+    rows += [{"sentence": "足球学校迎来新学员", "keywords": "足球学校"}]
+    src = tmp_path / "tagged.json"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = lexicon.save(lexicon.build([src]), tmp_path / "lex.json")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert "足球学校" in data["vocab"]
+    assert data["cooc"]["许家印"][0][0] == "恒大"
+    monkeypatch.setenv("ZIXUN_TAG_LEXICON", str(out))
+    lexicon.load.cache_clear()
+    tags = tag("", title="许家印再谈足球学校", k=5)
+    assert "恒大" in tags and "足球学校" in tags
+
+
+def test_broken_lexicon_degrades_gracefully(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "lex.json"
+    bad.write_text("{not json", encoding="utf-8")
+    monkeypatch.setenv("ZIXUN_TAG_LEXICON", str(bad))
+    lexicon.load.cache_clear()
+    assert "詹姆斯·哈登" in zixun.tag(BASKETBALL, title=BASKETBALL_TITLE)
+
+
+def test_tnews_gate_and_speed() -> None:
+    """Exact F1@5 on TNEWS headlines (no lexicon): floor under today's 0.212; ≥ 2,000 headlines/s."""
+    path = shared_path("data", "nlp", "tnews", "dev.json")
+    items = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        gold = [k for k in d["keywords"].split(",") if k]
+        if gold:
+            items.append((d["sentence"], gold))
+    tag("", title=items[0][0], k=5)
+    t = time.perf_counter()
+    preds = [tag("", title=s, k=5) for s, _ in items]
+    speed = len(items) / (time.perf_counter() - t)
+    f1 = 0.0
+    for pred, gold in zip(preds, items, strict=True):
+        hits = len(set(pred) & set(gold[1]))
+        if hits:
+            p, r = hits / len(pred), hits / len(gold[1])
+            f1 += 2 * p * r / (p + r)
+    assert f1 / len(items) >= 0.205
+    assert speed >= 2000
