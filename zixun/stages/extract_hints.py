@@ -154,7 +154,21 @@ def headline(hints: dict[str, Any], lines: list[Line], body_start: int) -> tuple
             best = (score, i)
     if best is not None:
         return lines[best[1]].text, best[1]
-    for key in ("jsonld_title", "og_title", "h1"):
+    for key in ("jsonld_title", "og_title"):
+        if hints.get(key):
+            return strip_site_suffix(str(hints[key]), hints.get("h1")), None
+    # No line is confirmed by the page's metadata (e-paper pages title the page "第03版：要闻"):
+    # the nearest heading above the body is the story's own headline.
+    heads: list[tuple[str, int, int]] = []
+    for i in range(body_start - 1, max(-1, body_start - 8), -1):
+        line = lines[i]
+        if line.in_heading and 4 <= len(line.text) <= 60 and line.link_ratio < 0.5:
+            tag = str(getattr(line.container, "tag", "h6")).lower()
+            heads.append((tag if re.fullmatch(r"h[1-6]", tag) else "h6", body_start - i, i))
+    if heads:
+        _tag, _dist, i = min(heads)  # the main heading (h1 before h2 before the h3 subtitle)
+        return lines[i].text, i
+    for key in ("h1",):
         if hints.get(key):
             return strip_site_suffix(str(hints[key]), hints.get("h1")), None
     if hints.get("html_title"):
@@ -228,8 +242,10 @@ def date_and_byline_lines(
     ranked: list[tuple[float, int]] = []
     for i in head + inside + tail:
         line = lines[i]
-        if len(line.text) > 150 or line.link_ratio > 0.6 or _NOT_STORY_DATE.search(line.text):
+        if len(line.text) > 150 or line.link_ratio > (0.35 if i >= end else 0.6) or _NOT_STORY_DATE.search(line.text):
             continue
+        if line.text[:1] in "·•●■□▪◆◇>»" and line.link_ratio > 0.1:
+            continue  # an item of a link list ("·某某新闻 (2004-10-18)")
         if not (DATE_RE.search(line.text) or _US_DATE.search(line.text)):
             continue
         if i < start:

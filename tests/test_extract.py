@@ -1,0 +1,207 @@
+"""Extraction on realistic pages written for zixun (tests/data/extract/): key sentences in,
+boilerplate out, headline without site suffix, byline roles, date hints.
+
+Layouts: a 2004 GBK portal with layout tables and <br> paragraphs, a modern UTF-8 <article>
+page with share bar / 相关阅读 / comments, a Big5 Taiwan page, a blog home page with several
+posts, a page whose longest text is a copyright notice, a story split by an ad block, an
+e-paper page whose date sits above the headline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zixun.model import Article
+from zixun.pipeline import extract_page
+from zixun.read.page import load_page
+from zixun.stages import extract
+
+DATA = Path(__file__).parent / "data" / "extract"
+BOILERPLATE = ("责任编辑", "相关阅读", "相关新闻", "上一篇", "下一篇", "版权所有", "ICP", "分享到", "关闭窗口", "当前位置")
+
+
+def run(name: str, **kw: object) -> Article:
+    return extract_page((DATA / name).read_bytes(), source=name, **kw)  # type: ignore[arg-type]
+
+
+def body(art: Article) -> str:
+    return "\n".join(art.paragraphs)
+
+
+def assert_clean(art: Article) -> None:
+    text = body(art)
+    for junk in BOILERPLATE:
+        assert junk not in text, f"boilerplate kept: {junk}"
+
+
+def test_gbk_portal_layout_tables() -> None:
+    art = run("portal_gbk_table.html")
+    text = body(art)
+    assert art.title == "滨江新区首座污水处理厂投入运行"
+    assert "日处理能力达到五万吨" in text
+    assert "预计后年建成" in text
+    assert art.paragraphs[0].startswith("昨天上午")  # 本报讯 cut from the lead
+    assert len(art.paragraphs) == 4  # <br><br> paragraphs kept apart
+    assert_clean(art)
+    for junk in ("老城区雨污分流改造", "热点排行", "东岸房价", "首页", "打印本文"):
+        assert junk not in text
+    b = art.byline
+    assert b.outlet == "东岸晚报"
+    assert b.reporters == ["郑海涛", "许晴"]
+    assert b.editor == "孟凡"
+    assert art.published.at == "2004-10-21T14:18:00+08:00"
+
+
+def test_modern_article_share_related_comments() -> None:
+    art = run("modern_utf8_article.html")
+    text = body(art)
+    assert art.title == "西部山区县开通首条城乡公交专线"  # not "…-华风资讯网"
+    assert text.startswith("5月3日清晨")  # wire dateline cut
+    assert "每天往返六个班次" in text
+    assert "村民在高山村站排队上车" in text  # the photo caption belongs to the story
+    assert "力争年底实现具备条件的行政村全部通公交" in text
+    assert_clean(art)
+    for junk in ("终于通车了", "农村客运班线", "山区学校用上直饮水", "微博", "乡村振兴", "互联网新闻信息服务"):
+        assert junk not in text
+    b = art.byline
+    assert b.outlet == "华风日报"
+    assert b.reporters == ["王若兰", "陈柏"]
+    assert b.city == "成都"
+    assert b.editor == "刘静怡"
+    assert art.published.at == "2023-05-03T16:20:00+08:00"
+    assert art.url == "https://news.huafeng.example.cn/2023/05/03/bus-line.html"
+
+
+def test_big5_traditional_byline() -> None:
+    art = run("big5_news.html")
+    text = body(art)
+    assert art.title == "港口自動化碼頭啟用 貨櫃裝卸效率提升三成"
+    assert "裝卸效率比傳統碼頭提升約三成" in text
+    assert "避免基層員工被迫離開" in text
+    for junk in ("記者林家豪", "責任編輯", "延伸閱讀", "航運運價回落", "版權所有"):
+        assert junk not in text
+    b = art.byline
+    assert (b.reporters, b.city, b.editor) == (["林家豪"], "高雄", "張淑芬")
+    assert b.outlet == "海峽晨報"  # the site name after the headline in <title>
+    assert art.published.at is not None and art.published.at.startswith("2022-11-15T09:40")
+
+
+def test_blog_home_keeps_first_post_only() -> None:
+    art = run("blog_posts.html")
+    text = body(art)
+    assert "今天早上总算放晴" in text
+    assert "晚上用蘑菇炖了鸡汤" in text
+    assert "修补院墙" not in text and "院子东边塌了一角" not in text
+    for junk in ("最新文章", "归档", "Powered by", "评论(3)"):
+        assert junk not in text
+    assert art.byline.reporters == ["青石"]  # "由青石张贴 @ …"
+    assert art.published.at == "2006-10-08T19:42:10+08:00"
+
+
+def test_copyright_notice_never_wins() -> None:
+    art = run("copyright_heavy.html")
+    text = body(art)
+    assert "南苑小区六栋老旧住宅楼加装电梯" in text
+    assert "不用天天求孙子帮忙提东西了" in text
+    for junk in ("著作权", "转载", "不代表本网观点", "法律责任", "ICP"):
+        assert junk not in text
+    assert art.published.at == "2021-09-14T10:05:00+08:00"
+
+
+def test_neighbouring_blocks_are_merged() -> None:
+    art = run("split_blocks.html")
+    text = body(art)
+    assert "修缮后的茶馆保留了原来的木结构" in text
+    assert "恢复老街原来的模样" in text  # the block after the ad is part of the story
+    assert "优惠券" not in text and "限时特惠" not in text
+    assert art.byline.reporters == ["沈雨桐"] and art.byline.outlet == "溪口日报"
+    assert art.published.at is not None and art.published.at.startswith("2019-04-02")
+
+
+def test_epaper_date_above_headline() -> None:
+    art = run("epaper.html")
+    assert art.title == "春耕备耕全面展开"  # not <title> "第03版：要闻", not the h3 subtitle
+    assert body(art).startswith("连日来")
+    assert "往期回顾" not in body(art) and "全市已储备化肥三万吨" not in art.paragraphs[:1]
+    assert art.byline.reporters == ["阿依古丽", "周晓峰"]
+    assert art.published.at is not None and art.published.at.startswith("2022-03-08")
+
+
+def test_hints_for_the_published_stage() -> None:
+    page = load_page((DATA / "portal_gbk_table.html").read_bytes(), source="p")
+    extract.run(Article(), page)
+    assert page.hints["date_lines"][0].startswith("2004年10月21日14:18")
+    assert all("(2004-10-1" not in line for line in page.hints["date_lines"])  # related-list dates
+    assert page.hints["headline"] == "滨江新区首座污水处理厂投入运行"
+    page = load_page((DATA / "modern_utf8_article.html").read_bytes(), source="m")
+    extract.run(Article(), page)
+    assert ("meta", "2023-05-03T16:20:00+08:00") in page.hints["meta_times"]
+
+
+def test_us_date_lines_are_normalised() -> None:
+    html = (
+        "<html><body><h1>某地举行植树活动</h1><p>发布日期： 9/17/2004 5:54:13 PM</p>"
+        "<p>" + "志愿者们在河堤两侧种下了两千棵柳树，并约定每月回来浇一次水。" * 3 + "</p></body></html>"
+    )
+    art = extract_page(html.encode("utf-8"))
+    assert art.published.at == "2004-09-17T17:54:13+08:00"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        b"",
+        b"<html><body></body></html>",
+        b"<div><p>\xe6\x96\xb0\xe9\x97\xbb" + b"<div>" * 3000 + b"unclosed <b><i><font>" * 200,
+        b"<html><body><table><tr><td><p>" + "文字内容，测试。".encode() * 50 + b"</td></p></tr></table></td></body>",
+        b"<html>\x00\x00<body><p>" + "空字节之后的正文内容，依然可以读取。".encode() * 20 + b"</p>",
+        b"<?xml version='1.0' encoding='gbk'?><html><body><p>" + "声明了编码的XML页面。".encode("gbk") * 20,
+        b"<html><body><p>" + b"\xff\xfe\xfd" * 100 + b"</p></body></html>",
+        b"<html><body><script>var a = '<p>" + "脚本里的文字".encode() * 50 + b"</p>';</script></body></html>",
+    ],
+)
+def test_malformed_html_never_raises(html: bytes) -> None:
+    page_ok = True
+    try:
+        page = load_page(html, source="bad.html")
+    except Exception as exc:  # decoding may refuse empty input with a typed error, nothing else
+        from zixun.errors import ZixunError
+
+        assert isinstance(exc, ZixunError)
+        page_ok = False
+    if page_ok:
+        art = Article()
+        extract.run(art, page)
+        assert isinstance(art.paragraphs, list)
+        assert all("<p>" not in p and "var a" not in p for p in art.paragraphs)
+
+
+def test_extraction_error_falls_back_with_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = load_page((DATA / "split_blocks.html").read_bytes(), source="s.html")
+
+    def boom(*_a: object, **_k: object) -> None:
+        raise ValueError("simulated parser failure")
+
+    monkeypatch.setattr(extract, "extract_html", boom)
+    art = Article()
+    extract.run(art, page)
+    assert any("extraction failed" in w for w in page.warnings)
+    assert any("修缮后的茶馆" in p for p in art.paragraphs)
+
+
+def test_english_page_is_not_broken() -> None:
+    para = ("The harbour authority said the new cranes would cut waiting times for ships by a third, "
+            "and that night shifts would no longer depend on how many crews could be found. ")
+    html = (
+        "<html><head><title>Port opens automated terminal | Harbour Times</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+        "<article><h1>Port opens automated terminal</h1>"
+        + "".join(f"<p>{para}Paragraph {i}.</p>" for i in range(5))
+        + "</article><footer>Copyright 2022 Harbour Times. All rights reserved.</footer></body></html>"
+    )
+    art = extract_page(html.encode())
+    assert art.title == "Port opens automated terminal"
+    assert len(art.paragraphs) == 5 and "Paragraph 4." in art.paragraphs[-1]
+    assert "Copyright" not in body(art) and "Sport" not in body(art)
