@@ -9,6 +9,8 @@ titles: identical normalised title, or char-3-gram Jaccard ≥ 0.5). Rows:
 * ``zixun``: ``RelatedIndex.neighbours`` (char 1–2-gram TF-IDF, near-duplicates skipped);
 * ``zixun+kw-channel``: + channel boost, channel from zixun's own keyword classifier
   (``stages.category.classify`` on the headline) — uses no labels;
+* ``zixun+self-channel``: + channel boost, channel from a classifier self-trained on the
+  keyword classifier's answers (seeds) over all headlines — still no labels;
 * ``zixun+clf-channel``: + channel boost, channel predicted by a char-TF-IDF linear
   classifier cross-fitted in 2 folds: each headline's channel comes from a model trained on
   the *other* half's labels, never on its own (labels are used, honestly: that is the
@@ -153,6 +155,20 @@ def oof_channels(titles: list[str], labels: list[str]) -> list[str]:
     return [str(c) for c in out]
 
 
+def self_channels(titles: list[str]) -> list[str | None]:
+    """Label-free: zixun's keyword channels as seeds for a char-TF-IDF classifier over all headlines
+    (kept when its probability ≥ 0.5)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import SGDClassifier
+
+    kw = kw_channels(titles)
+    X = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), sublinear_tf=True).fit_transform(titles)
+    seed = [i for i, c in enumerate(kw) if c]
+    clf = SGDClassifier(loss="modified_huber", alpha=2e-5, random_state=0).fit(X[seed], [kw[i] for i in seed])
+    conf = clf.predict_proba(X).max(axis=1)
+    return [str(p) if c >= 0.5 else None for p, c in zip(clf.predict(X), conf, strict=True)]
+
+
 def zixun_ranker(titles: list[str], channels: list[str | None] | None) -> Ranker:
     from zixun.recommend.index import IndexRow, RelatedIndex
 
@@ -184,6 +200,7 @@ def quality(name: str, titles: list[str], labels: list[str], col: int, quick: bo
         ("zixun+kw-channel", lambda: zixun_ranker(titles, kw_channels(titles))),
     ]
     if not quick:
+        runs.append(("zixun+self-channel", lambda: zixun_ranker(titles, self_channels(titles))))
         runs.append(("zixun+clf-channel", lambda: zixun_ranker(titles, list(oof_channels(titles, labels)))))
     base = None
     for method, make in runs:
