@@ -180,8 +180,8 @@ def full(article_id: int, a: Article) -> ArticleOut:
 @router.get("/articles", response_model=ArticleList, summary="List articles, newest first")
 async def list_articles(request: Request, limit: Limit = 20, offset: Offset = 0, tag: Filter = None,
                         outlet: Filter = None, category: Filter = None) -> ArticleList:
-    rows = api.list_articles(store=site_of(request).store, limit=limit, offset=offset, tag=tag, outlet=outlet,
-                             category=category)
+    rows = await site_of(request).slow.run(lambda st: api.list_articles(
+        store=st, limit=limit, offset=offset, tag=tag, outlet=outlet, category=category))
     return ArticleList(items=[brief(i, a) for i, a in rows], limit=limit, offset=offset)
 
 
@@ -192,7 +192,7 @@ async def get_article(request: Request, article_id: ArticleId) -> ArticleEnvelop
 
 @router.get("/articles/{article_id}/related", response_model=RelatedList, summary="大家还在看 for one article")
 async def related(request: Request, article_id: ArticleId) -> RelatedList:
-    items = site_of(request).related(article_id)
+    items = await site_of(request).related(article_id)
     return RelatedList(items=[RelatedOut.model_validate(r.to_dict()) for r in items])
 
 
@@ -201,7 +201,7 @@ async def search(request: Request, q: Annotated[str, Query(min_length=1, max_len
                  offset: Offset = 0, tag: Filter = None, outlet: Filter = None, category: Filter = None
                  ) -> SearchList:
     filters = {k: v for k, v in (("tag", tag), ("outlet", outlet), ("category", category)) if v}
-    hits = site_of(request).search(q, limit=limit, offset=offset, **filters)
+    hits = await site_of(request).search(q, limit=limit, offset=offset, **filters)
     items = [SearchHitOut(id=h.id, title=h.article.title, score=h.score,
                           snippet=h.snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, ""),
                           snippet_html=snippet_html(h.snippet), article=brief(h.id, h.article)) for h in hits]
@@ -210,12 +210,14 @@ async def search(request: Request, q: Annotated[str, Query(min_length=1, max_len
 
 @router.get("/tags", response_model=TagList, summary="Most used tags")
 async def tags(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> TagList:
-    return TagList(items=[TagCount(tag=t, count=n) for t, n in api.tags(store=site_of(request).store, limit=limit)])
+    site = site_of(request)
+    counts = await site.cached(site.small_cache, f"tags:{limit}", site.slow, lambda st: api.tags(store=st, limit=limit))
+    return TagList(items=[TagCount(tag=t, count=n) for t, n in counts])
 
 
 @router.get("/channels", response_model=ChannelList, summary="Channels that hold articles")
 async def channels(request: Request) -> ChannelList:
-    return ChannelList(items=api.channels(store=site_of(request).store))
+    return ChannelList(items=await site_of(request).channels())
 
 
 @router.post("/events", status_code=202, response_model=Accepted, summary="Record a page view")
@@ -268,9 +270,10 @@ async def ingest(
     site = site_of(request)
     api.check_page_size(len(data), source="POST /api/ingest")
     # Extraction is pure and slow (parsing, segmentation): a worker thread. The write goes
-    # through the site's own store on the event loop, like every other store call.
+    # through the slow lane, whose connection also computes 大家还在看 (its in-memory index
+    # sees the new article at once).
     article = await run_in_threadpool(api.extract, data, url=url, base_time=base_time, source="POST /api/ingest")
-    result = api.store_article(article, store=site.store)
+    result = await site.slow.run(lambda st: api.store_article(article, store=st))
     site.forget(result.id)
     out = IngestOut(outcome=result.outcome, id=result.id, article=full(result.id, result.article))  # type: ignore[arg-type]
     return JSONResponse(out.model_dump(mode="json"), status_code=201 if result.outcome == "stored" else 200)

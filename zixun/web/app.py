@@ -19,7 +19,6 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from zixun import api
 from zixun.errors import DropPage, InputError, NotFound, StoreError, ZixunError
 from zixun.web.site import HERE, Site, site_of
 
@@ -148,7 +147,7 @@ def create_app(db: str) -> FastAPI:
     """The site and the JSON API over the store at ``db`` (a store URL, e.g. ``sqlite:///zixun.db``)."""
     from zixun.web import api_routes, pages
 
-    store = api.open_db(db)
+    site = Site.open(db)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -163,9 +162,7 @@ def create_app(db: str) -> FastAPI:
         docs_url=None,  # Swagger UI loads scripts from a CDN, which the CSP (rightly) forbids
         redoc_url=None,
     )
-    in_memory = db.rstrip("/") in ("sqlite:", "sqlite:/") or ":memory:" in db
-    writer = store if in_memory else api.open_db(db)
-    site = app.state.site = Site(store=store, writer=writer)
+    app.state.site = site
     app.add_middleware(SecurityHeaders)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

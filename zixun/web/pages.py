@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from zixun import api
 from zixun.errors import NotFound
 from zixun.model import Article
+from zixun.store import Store
 from zixun.web.site import PAGE_SIZE, Site, reader_id, set_reader_cookie, site_of
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -33,11 +34,11 @@ def _offset(page: int) -> int:
     return (page - 1) * PAGE_SIZE
 
 
-def articles_by_id(site: Site, ids: list[int]) -> list[tuple[int, Article]]:
+def articles_by_id(store: Store, ids: list[int]) -> list[tuple[int, Article]]:
     out = []
     for i in ids:
         try:
-            out.append((i, api.get(i, store=site.store)))
+            out.append((i, api.get(i, store=store)))
         except NotFound:
             continue
     return out
@@ -45,24 +46,24 @@ def articles_by_id(site: Site, ids: list[int]) -> list[tuple[int, Article]]:
 
 @router.get("/")
 async def home(request: Request, page: PageNo = 1) -> HTMLResponse:
-    """Latest (paged), trending, top tags and one block per channel; the same for every reader,
-    so a rendered page is reused for a few seconds (the newest-first sort is the costly part)."""
+    """Latest (paged), trending, top tags and one block per channel. The same for every reader,
+    so the rendered page is reused (fresh for 10 s, then refreshed in the background)."""
     site = site_of(request)
-    canonical = f"{request.base_url}"
-    return HTMLResponse(site.page_cache.get(f"home:{page}:{canonical}", lambda: render_home(site, page, canonical)))
+    await site.update_nav()
+    base = str(request.base_url)
+    html = await site.cached(site.page_cache, f"home:{page}:{base}", site.slow,
+                             lambda st: render_home(site, st, page, base))
+    return HTMLResponse(html)
 
 
-def render_home(site: Site, page: int, canonical: str) -> str:
-    rows, pager = paged(api.list_articles(store=site.store, limit=PAGE_SIZE + 1, offset=_offset(page)), page)
-
-    def channel_blocks() -> list[tuple[str, list[tuple[int, Article]]]]:
-        return [(ch, api.list_articles(store=site.store, limit=6, category=ch)) for ch in site.channels()]
-
-    blocks = site.small_cache.get("channel_blocks", channel_blocks) if page == 1 else []
-    trending = articles_by_id(site, [i for i, _ in site.trending(10)])
-    top_tags = site.small_cache.get("tags:30", lambda: api.tags(store=site.store, limit=30))
+def render_home(site: Site, store: Store, page: int, base: str) -> str:
+    """Runs in the slow lane's worker thread (the newest-first sorts are the costly part)."""
+    rows, pager = paged(api.list_articles(store=store, limit=PAGE_SIZE + 1, offset=_offset(page)), page)
+    blocks = [(ch, api.list_articles(store=store, limit=6, category=ch)) for ch in site.nav] if page == 1 else []
+    trending = articles_by_id(store, [i for i, _ in api.trending(store=store, limit=10)]) if page == 1 else []
+    top_tags = api.tags(store=store, limit=30) if page == 1 else []
     return site.render("index.html", rows=rows, pager=pager, base="/?", blocks=blocks, trending=trending,
-                       top_tags=top_tags, canonical=canonical)
+                       top_tags=top_tags, canonical=base if page == 1 else f"{base}?page={page}")
 
 
 @router.get("/articles/{article_id}")
@@ -71,7 +72,15 @@ async def article_page(request: Request, article_id: ArticleId) -> HTMLResponse:
     rendered page is kept for a minute; the view is recorded on every request."""
     site = site_of(request)
     base = str(request.base_url)
-    html = site.article_cache.get((article_id, base), lambda: render_article(site, article_id, base))
+    hit = site.article_cache.lookup((article_id, base))
+    if hit is not None and hit[1]:
+        html = hit[0]
+    else:
+        await site.update_nav()
+        article = api.get(article_id, store=site.store)  # NotFound → the 404 page, nothing cached
+        html = site.render("article.html", a=article, id=article_id,
+                           related_html=await site.related_html(article_id), canonical=f"{base}articles/{article_id}")
+        site.article_cache.put((article_id, base), html)
     rid, new = reader_id(request)
     site.record_view(article_id, rid)
     response = HTMLResponse(html)
@@ -80,36 +89,34 @@ async def article_page(request: Request, article_id: ArticleId) -> HTMLResponse:
     return response
 
 
-def render_article(site: Site, article_id: int, base: str) -> str:
-    article = api.get(article_id, store=site.store)  # NotFound → 404 page, and nothing cached
-    return site.render("article.html", a=article, id=article_id, related_html=site.related_html(article_id),
-                       canonical=f"{base}articles/{article_id}")
-
-
-def _listing(request: Request, *, kind: str, name: str, page: int, **filters: str) -> HTMLResponse:
+async def _listing(request: Request, *, kind: str, name: str, page: int, **filters: str) -> HTMLResponse:
     site = site_of(request)
-    rows, pager = paged(api.list_articles(store=site.store, limit=PAGE_SIZE + 1, offset=_offset(page), **filters),
-                        page)
-    if not rows and page == 1:
-        raise HTTPException(404, f"还没有{kind}“{name}”的资讯。")
-    html = site.render("listing.html", kind=kind, name=name, rows=rows, pager=pager, base="?",
-                       canonical=str(request.url))
-    return HTMLResponse(html)
+    await site.update_nav()
+    url = str(request.url)
+
+    def render(store: Store) -> str:
+        rows = api.list_articles(store=store, limit=PAGE_SIZE + 1, offset=_offset(page), **filters)
+        shown, pager = paged(rows, page)
+        if not shown and page == 1:
+            raise HTTPException(404, f"还没有{kind}“{name}”的资讯。")
+        return site.render("listing.html", kind=kind, name=name, rows=shown, pager=pager, base="?", canonical=url)
+
+    return HTMLResponse(await site.cached(site.page_cache, f"list:{url}", site.slow, render))
 
 
 @router.get("/tags/{tag:path}")
 async def tag_page(request: Request, tag: str, page: PageNo = 1) -> HTMLResponse:
-    return _listing(request, kind="标签", name=tag, page=page, tag=tag)
+    return await _listing(request, kind="标签", name=tag, page=page, tag=tag)
 
 
 @router.get("/outlets/{outlet:path}")
 async def outlet_page(request: Request, outlet: str, page: PageNo = 1) -> HTMLResponse:
-    return _listing(request, kind="来源", name=outlet, page=page, outlet=outlet)
+    return await _listing(request, kind="来源", name=outlet, page=page, outlet=outlet)
 
 
 @router.get("/channels/{channel}")
 async def channel_page(request: Request, channel: str, page: PageNo = 1) -> HTMLResponse:
-    return _listing(request, kind="频道", name=channel, page=page, category=channel)
+    return await _listing(request, kind="频道", name=channel, page=page, category=channel)
 
 
 def _day(value: str | None, field: str) -> date | None:
@@ -133,13 +140,14 @@ async def search_page(
     page: PageNo = 1,
 ) -> HTMLResponse:
     site = site_of(request)
+    await site.update_nav()
     start, end = _day(since, "起始日期"), _day(until, "截止日期")
     filters: dict[str, Any] = {k: v for k, v in (("category", channel), ("tag", tag), ("outlet", outlet)) if v}
     if start:
         filters["since"] = start.isoformat()
     if end:
         filters["until"] = end.isoformat() + "T23:59:59.999"
-    hits = site.search(q, limit=PAGE_SIZE + 1, offset=_offset(page), **filters) if q.strip() else []
+    hits = await site.search(q, limit=PAGE_SIZE + 1, offset=_offset(page), **filters) if q.strip() else []
     hits, pager = paged(hits, page)
     params = {"q": q, "channel": channel, "tag": tag, "outlet": outlet, "since": since, "until": until}
     base = "/search?" + urlencode({k: v for k, v in params.items() if v}) + "&"

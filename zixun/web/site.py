@@ -7,7 +7,7 @@ trending list and the channel list. Nothing in them is personal.
 
 from __future__ import annotations
 
-import functools
+import asyncio
 import logging
 import queue
 import re
@@ -26,6 +26,7 @@ from fastapi import Request
 from fastapi.responses import Response
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
 
 from zixun import api
 from zixun.recommend.blend import RelatedArticle
@@ -43,40 +44,72 @@ HERE = Path(__file__).parent
 
 K = TypeVar("K")
 V = TypeVar("V")
+T = TypeVar("T")
 
 
 class TTLCache(Generic[K, V]):
-    """A small LRU cache whose entries expire after ``ttl`` seconds."""
+    """An LRU cache whose entries are fresh for ``ttl`` seconds and then stale until evicted.
+
+    ``lookup`` tells the caller which, so a stale value can be served while a fresh one is
+    computed in the background. Safe to share between the event loop and worker threads.
+    """
 
     def __init__(self, ttl: float, maxsize: int) -> None:
         self.ttl, self.maxsize = ttl, maxsize
         self._data: OrderedDict[K, tuple[float, V]] = OrderedDict()
+        self._lock = threading.Lock()
 
-    def get(self, key: K, make: Callable[[], V]) -> V:
-        now = time.monotonic()
-        hit = self._data.get(key)
-        if hit is not None and hit[0] > now:
+    def lookup(self, key: K) -> tuple[V, bool] | None:
+        """(value, still fresh) or None."""
+        with self._lock:
+            hit = self._data.get(key)
+            if hit is None:
+                return None
             self._data.move_to_end(key)
-            return hit[1]
-        value = make()
-        self._data[key] = (now + self.ttl, value)
-        self._data.move_to_end(key)
-        while len(self._data) > self.maxsize:
-            self._data.popitem(last=False)
-        return value
+        return hit[1], hit[0] > time.monotonic()
+
+    def put(self, key: K, value: V) -> None:
+        with self._lock:
+            self._data[key] = (time.monotonic() + self.ttl, value)
+            self._data.move_to_end(key)
+            while len(self._data) > self.maxsize:
+                self._data.popitem(last=False)
 
     def clear(self) -> None:
-        self._data.clear()
+        with self._lock:
+            self._data.clear()
 
     def pop_where(self, test: Callable[[K], bool]) -> None:
-        for key in [k for k in self._data if test(k)]:
-            del self._data[key]
+        with self._lock:
+            for key in [k for k in self._data if test(k)]:
+                del self._data[key]
 
     def __len__(self) -> int:
         return len(self._data)
 
 
-@functools.lru_cache(maxsize=65536)
+class Lane:
+    """A store connection used from worker threads, one call at a time.
+
+    Slow reads (the newest-first sorts behind lists, the 大家还在看 blend, search) run here
+    so the event loop keeps answering cached pages meanwhile. With an in-memory database
+    there is only one connection and the call runs inline.
+    """
+
+    def __init__(self, store: Store, *, inline: bool) -> None:
+        self.store, self.inline = store, inline
+        self.lock = threading.Lock()
+
+    async def run(self, fn: Callable[[Store], T]) -> T:
+        if self.inline:
+            return fn(self.store)
+        return await run_in_threadpool(self._call, fn)
+
+    def _call(self, fn: Callable[[Store], T]) -> T:
+        with self.lock:
+            return fn(self.store)
+
+
 def path_quote(value: str) -> str:
     """Quote one path segment (a tag or outlet may hold '/', '?', '#' or spaces)."""
     return quote(value, safe="")
@@ -119,26 +152,100 @@ def make_env() -> Environment:
 class Site:
     """Everything a request handler needs; one per app (``app.state.site``).
 
-    ``store`` is read on the event loop; ``writer`` (a second connection to the same
-    database, when it is a file) takes the writes from worker threads, so a commit
-    waiting for the disk never holds the readers' connection.
+    Connections: ``store`` is read on the event loop (one article by id, writes of ingest),
+    ``slow`` and ``quick`` are lanes for worker threads (lists and 大家还在看; search),
+    ``writer`` takes page views from the view thread. All are the same object for an
+    in-memory database.
     """
 
     store: Store
-    writer: Store | None = None
+    slow: Lane
+    quick: Lane
+    writer: Store
     env: Environment = field(default_factory=make_env)
     related_cache: TTLCache[int, tuple[list[RelatedArticle], Markup]] = field(
         default_factory=lambda: TTLCache(300.0, 20_000))
-    small_cache: TTLCache[str, object] = field(default_factory=lambda: TTLCache(30.0, 64))
-    page_cache: TTLCache[str, str] = field(default_factory=lambda: TTLCache(10.0, 256))
+    small_cache: TTLCache[str, Any] = field(default_factory=lambda: TTLCache(60.0, 256))
+    page_cache: TTLCache[str, str] = field(default_factory=lambda: TTLCache(10.0, 512))
     article_cache: TTLCache[tuple[int, str], str] = field(default_factory=lambda: TTLCache(60.0, 5000))
     search_cache: TTLCache[tuple[object, ...], list[SearchHit]] = field(default_factory=lambda: TTLCache(60.0, 2000))
-    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    nav: list[str] = field(default_factory=list)
     views: ViewWriter | None = None
+    _refreshing: set[tuple[int, object]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self.writer = self.writer or self.store
-        self.views = ViewWriter(self.writer, self.write_lock)
+        self.views = ViewWriter(self.writer)
+
+    @classmethod
+    def open(cls, db: str) -> Site:
+        store = api.open_db(db)
+        if db.rstrip("/") in ("sqlite:", "sqlite:/") or ":memory:" in db:
+            return cls(store=store, slow=Lane(store, inline=True), quick=Lane(store, inline=True), writer=store)
+        return cls(store=store, slow=Lane(api.open_db(db), inline=False), quick=Lane(api.open_db(db), inline=False),
+                   writer=api.open_db(db))
+
+    async def cached(self, cache: TTLCache[Any, V], key: object, lane: Lane, compute: Callable[[Store], V]) -> V:
+        """A fresh cached value; a stale one while a refresh runs in the background; else computed now."""
+        hit = cache.lookup(key)
+        if hit is not None:
+            value, fresh = hit
+            tag = (id(cache), key)
+            if not fresh and tag not in self._refreshing:
+                self._refreshing.add(tag)
+                asyncio.get_running_loop().create_task(self._refresh(cache, key, lane, compute, tag))
+            return value
+        value = await lane.run(compute)
+        cache.put(key, value)
+        return value
+
+    async def _refresh(self, cache: TTLCache[Any, V], key: object, lane: Lane, compute: Callable[[Store], V],
+                       tag: tuple[int, object]) -> None:
+        try:
+            cache.put(key, await lane.run(compute))
+        except Exception:  # the stale value stays; the next request past the TTL tries again
+            log.exception("refreshing a cached value failed")
+        finally:
+            self._refreshing.discard(tag)
+
+    def render(self, template: str, /, **context: object) -> str:
+        context.setdefault("nav_channels", self.nav)
+        return self.env.get_template(template).render(**context)
+
+    async def update_nav(self) -> None:
+        """The channel list shown in every page's header (refreshed every few minutes)."""
+        self.nav = await self.cached(self.small_cache, "channels", self.slow, lambda st: api.channels(store=st))
+
+    async def related(self, article_id: int) -> list[RelatedArticle]:
+        """大家还在看 for an article, shared by all readers for a few minutes."""
+        return (await self._related(article_id))[0]
+
+    async def related_html(self, article_id: int) -> Markup:
+        """The 大家还在看 list rendered once and cached with the list (it is the same for every reader)."""
+        return (await self._related(article_id))[1]
+
+    async def _related(self, article_id: int) -> tuple[list[RelatedArticle], Markup]:
+        def compute(store: Store) -> tuple[list[RelatedArticle], Markup]:
+            items = api.related(article_id, store=store)
+            return items, Markup(self.env.get_template("_related.html").render(related=items))
+
+        return await self.cached(self.related_cache, article_id, self.slow, compute)
+
+    async def search(self, q: str, *, limit: int, offset: int, **filters: Any) -> list[SearchHit]:
+        """``api.search`` with the answer kept for a minute: news queries repeat a lot."""
+        key = (q, limit, offset, *sorted(filters.items()))
+        return await self.cached(self.search_cache, key, self.quick,
+                                 lambda st: api.search(q, store=st, limit=limit, offset=offset, **filters))
+
+    async def channels(self) -> list[str]:
+        await self.update_nav()
+        return self.nav
+
+    def forget(self, article_id: int) -> None:
+        """Drop what was rendered from the store after a write (ingest)."""
+        self.article_cache.pop_where(lambda key: key[0] == article_id)
+        self.small_cache.clear()
+        self.page_cache.clear()
+        self.search_cache.clear()
 
     def record_view(self, article_id: int, reader: str) -> None:
         """Queue one page view; a writer thread stores it with ``api.record_view`` (no fsync on the request)."""
@@ -148,51 +255,11 @@ class Site:
     def close(self) -> None:
         if self.views is not None:
             self.views.stop()
-        if self.writer is not None and self.writer is not self.store:
-            self.writer.close()
-        self.store.close()
-
-    def render(self, template: str, /, **context: object) -> str:
-        context.setdefault("nav_channels", self.channels())
-        return self.env.get_template(template).render(**context)
-
-    def related(self, article_id: int) -> list[RelatedArticle]:
-        """大家还在看 for an article, shared by all readers for a few minutes."""
-        return self._related(article_id)[0]
-
-    def related_html(self, article_id: int) -> Markup:
-        """The 大家还在看 list rendered once and cached with the list (it is the same for every reader)."""
-        return self._related(article_id)[1]
-
-    def _related(self, article_id: int) -> tuple[list[RelatedArticle], Markup]:
-        def make() -> tuple[list[RelatedArticle], Markup]:
-            items = api.related(article_id, store=self.store)
-            return items, Markup(self.env.get_template("_related.html").render(related=items))
-
-        return self.related_cache.get(article_id, make)
-
-    def search(self, q: str, *, limit: int, offset: int, **filters: Any) -> list[SearchHit]:
-        """``api.search`` with the answer kept for a minute: news queries repeat a lot."""
-        key = (q, limit, offset, *sorted(filters.items()))
-        return self.search_cache.get(key, lambda: api.search(q, store=self.store, limit=limit, offset=offset,
-                                                             **filters))
-
-    def forget(self, article_id: int) -> None:
-        """Drop what was rendered from the store after a write (ingest)."""
-        self.article_cache.pop_where(lambda key: key[0] == article_id)
-        self.small_cache.clear()
-        self.page_cache.clear()
-        self.search_cache.clear()
-
-    def channels(self) -> list[str]:
-        value = self.small_cache.get("channels", lambda: api.channels(store=self.store))
-        assert isinstance(value, list)
-        return value
-
-    def trending(self, limit: int = 10) -> list[tuple[int, float]]:
-        value = self.small_cache.get(f"trending:{limit}", lambda: api.trending(store=self.store, limit=limit))
-        assert isinstance(value, list)
-        return value
+        seen: set[int] = set()
+        for st in (self.writer, self.slow.store, self.quick.store, self.store):
+            if id(st) not in seen:
+                seen.add(id(st))
+                st.close()
 
 
 class ViewWriter:
@@ -202,8 +269,9 @@ class ViewWriter:
     block the event loop. Views reach the store a few milliseconds later; ``flush`` waits.
     """
 
-    def __init__(self, store: Store, lock: threading.Lock) -> None:
-        self.store, self.lock = store, lock
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.lock = threading.Lock()
         self.q: queue.SimpleQueue[tuple[int, str, datetime] | threading.Event | None] = queue.SimpleQueue()
         self.thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
