@@ -2,23 +2,26 @@
 
 Protocol
   * Corpus: N synthetic articles (default 100,000) in SQLite, made from the bundled sample
-    pages as templates: each copy keeps a template's title (with a city prefix), tags and
-    channel; its four paragraphs are sentences drawn at random from all templates (so copies are not near-duplicates of each other); its own URL and content hash, and a publish time one
-    minute apart. They are written through ``Store.upsert``
-    (so the full-text index is the real one) with ``PRAGMA synchronous=OFF`` for the load
-    only. The db is kept in /tmp and reused when it already holds N articles.
+    pages as templates. Each copy keeps a template's title (with a city prefix), tags and
+    channel; its four paragraphs are sentences drawn at random from all templates, so no two
+    copies are near-duplicates; it gets its own URL, content hash and summary, and a publish
+    time one minute after the previous copy. All are written through ``Store.upsert`` (the
+    real full-text index, tags and near-duplicate bands) with ``PRAGMA synchronous=OFF`` and
+    the near-duplicate confirmation skipped, for this load only. The db is kept in /tmp and
+    reused when it already holds N articles.
   * Server: ``zixun.web.app.serve`` (one uvicorn worker, the CLI's server) in a subprocess
     on 127.0.0.1.
   * Load: a small asyncio HTTP/1.1 keep-alive client in this process (C connections, closed
-    loop, each connection a returning reader with its own cookie) for a fixed time per row.
-    Latency is per request, client side. The static row (``/static/site.css`` from the same
-    server, same run) is the ceiling of this server + client on this machine.
-  * Article rows: "hot" reads the newest H articles after one warm-up pass over them (bounded
-    by --warm-seconds: the hot set is what the warm-up reached; the
-    rendered page and its 大家还在看 are cached: 60 s and 5 min), "cold" reads uniformly
-    over all N ids (almost every request renders the page and computes 大家还在看 afresh).
-    Search: 20 common words (the result cache answers after the first time) and unique
-    "city word" queries that never hit the cache.
+    loop, each connection a returning reader with its own cookie), a fixed time per row;
+    latency is per request, client side. The static row (``/static/site.css`` from the same
+    server in the same run) is the reference for this server, client and machine; note that
+    Starlette's StaticFiles opens and reads the file in worker threads per request.
+  * Article rows: "hot" reads the newest H articles after one warm-up pass over them
+    (bounded by --warm-seconds; the hot set is what the warm-up reached). The rendered page
+    is cached for a minute and its 大家还在看 for five (then served stale while refreshed in
+    the background). "cold" reads uniformly over all N ids: almost every request computes
+    大家还在看 afresh. Search: 20 common words (answered from the result cache after the first
+    time) and unique "city word" queries that never hit the cache.
 
 Run: python bench/web.py [--articles 100000] [--seconds 8] [--concurrency 16]
 """
