@@ -300,3 +300,13 @@ def test_openapi_lists_the_api(client: TestClient) -> None:
     assert {"/api/articles", "/api/articles/{article_id}", "/api/articles/{article_id}/related", "/api/search",
             "/api/tags", "/api/channels", "/api/events", "/api/ingest"} <= paths
     assert not any(not p.startswith("/api/") for p in paths)
+
+
+def test_home_trending_lists_viewed_articles(built: tuple[str, int], first_id: int) -> None:
+    app = create_app(built[0])
+    with TestClient(app) as c:
+        for _ in range(3):
+            c.get(f"/articles/{first_id}")
+        app.state.site.views.flush()
+        hot = c.get("/").text.split('id="hot-h"')[1].split("</section>")[0]
+        assert f'href="/articles/{first_id}"' in hot

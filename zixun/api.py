@@ -232,19 +232,14 @@ def channels(*, store: Store) -> list[str]:
     return [ch for ch in CHANNELS if store.list(category=ch, limit=1)]
 
 
-def trending(*, store: Store, limit: int = 10, days: float = 7.0, now: datetime | None = None) -> list[tuple[int, float]]:
-    """Most viewed articles lately as (id, score): each view decays with ``trending_half_life_hours``."""
-    from datetime import UTC, timedelta
-    from typing import cast
+def trending(
+    *, store: Store, limit: int = 10, channel: str | None = None, now: datetime | None = None
+) -> list[tuple[int, float]]:
+    """Most viewed articles lately as (id, score), hottest first; only ``channel``'s when given.
 
-    now = now or datetime.now(UTC)
-    half_life = float(setting("trending_half_life_hours")) * 3600.0
-    scores: dict[int, float] = {}
-    # Store.views is annotated inside a class that defines ``list``; mypy reads ``list?``.
-    views = cast("Iterable[tuple[int, str, datetime]]", store.views(now - timedelta(days=days)))
-    for article_id, _reader, at in views:
-        if at.tzinfo is None:
-            at = at.replace(tzinfo=UTC)
-        age = max(0.0, (now - at).total_seconds())
-        scores[article_id] = scores.get(article_id, 0.0) + 0.5 ** (age / half_life)
-    return sorted(scores.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]
+    Views decay with the ``trending_half_life_hours`` setting (``zixun.recommend.trending``).
+    """
+    from zixun.recommend.trending import trending as decayed
+
+    return decayed(store, half_life_hours=float(setting("trending_half_life_hours")), now=now, channel=channel,
+                   limit=limit)
