@@ -47,8 +47,9 @@ _POSTED_BY = re.compile(
 )
 _REPORT = re.compile(r"^(?P<city>[\u4e00-\u9fff]{2,8}?)(?:报道|報導|報道|报导|发自|發自)$")
 _CUT = re.compile(r"\d|发自|發自|https?:|阅读|閱讀|评论|評論|时间|時間|日期|点击|點擊|浏览|[（(【\[]")
-_BRACKETS = "[]【】《》〔〕「」<>\"' "
-_NOT_OUTLET = frozenset({"本报", "本報", "本台", "本网", "本網", "本刊", "特约", "首席", "见习", "实习", "整合", "综合"})
+_BRACKETS = "[]【】《》〔〕「」<>（）()\"' "
+_NOT_OUTLET = frozenset({"本报", "本報", "本台", "本网", "本網", "本刊", "特约", "首席", "见习", "实习", "整合", "综合",
+                         "本报讯", "本報訊", "本网讯", "本網訊", "本台讯", "本刊讯"})
 # "[ 黄宇 ] 来源：[ 国际金融报 ]": a bracketed name just before the 来源 label.
 _NAME_BEFORE_SOURCE = re.compile(r"[\[【]\s*(?P<n>[^\[\]【】\s]{2,12})\s*[\]】]\W{0,3}(?:来源|來源)")
 # The issuer's signature line of a notice (落款): "吉林省人民政府" followed by the date.
@@ -163,6 +164,8 @@ def parse_line(text: str, b: Byline, *, position: str) -> bool:
         hit = True
     for pm in _POSTED_BY.finditer(text if len(text) <= 120 else ""):
         name = next(g for g in pm.groups() if g)
+        if any(n in name or name in n for n in b.reporters):
+            continue  # "记者马俊峰/文": already read through the label
         if is_user_name(name):
             _add(b.reporters, [name])
             hit = True
@@ -237,7 +240,7 @@ def run(article: Article, page: Page) -> None:
         if not near and len(p) > 40:
             continue
         position = "first" if i < 5 and len(p) <= 12 else "body"
-        if parse_line(p, b, position=position) and len(p) <= 60 and not re.search(r"[。！？]$", p):
+        if parse_line(p, b, position=position) and len(p) <= 60 and not re.search(r"[。！？!?]", p):
             drop.add(i)
     for i in range(max(0, n - 4), n - 1):
         if not b.outlet and _ISSUER.match(paras[i]) and re.match(r"^\s*(?:19|20)\d\d\s*[年\-/.]", paras[i + 1]):

@@ -1,0 +1,106 @@
+"""Byline lines split into outlet / reporters / editor / city (zixun.stages.byline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from zixun.model import Article, Byline
+from zixun.read.page import Page
+from zixun.stages import byline
+from zixun.stages.byline_names import is_cjk_name, join_spaced
+
+
+def parse(*lines: str, position: str = "head") -> Byline:
+    b = Byline()
+    for line in lines:
+        byline.parse_line(line, b, position=position)
+    return b
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "reporters", "editor", "city"),
+    [
+        ("新华社北京5月3日电（记者 张晓明 李红）", "新华社", ["张晓明", "李红"], None, "北京"),
+        ("据新华社拉萨电（记者 格桑边觉）", "新华社", ["格桑边觉"], None, "拉萨"),
+        ("本报讯（记者 王立新）", None, ["王立新"], None, None),
+        ("21世纪经济报道记者倪雨晴 深圳报道", "21世纪经济报道", ["倪雨晴"], None, "深圳"),
+        ("新京报记者 彭晓冲 山东冠县报道", "新京报", ["彭晓冲"], None, "山东冠县"),
+        ("記者林志豪／台北報導", None, ["林志豪"], None, "台北"),
+        ("来源：华夏日报 作者：张三丰 责任编辑：王五", "华夏日报", ["张三丰"], "王五", None),
+        ("（责任编辑：魏明）", None, [], "魏明", None),
+        ("本报记者 谭晓燕 通讯员 李春生", None, ["谭晓燕"], None, None),
+        ("本报实习生 刘国栋 周炜", None, ["刘国栋", "周炜"], None, None),
+        ("执笔人：闵乐夫 赵兰波 刘韬", None, ["闵乐夫", "赵兰波", "刘韬"], None, None),
+        ("作者: 赵 培：北京物资学院", None, ["赵培"], None, None),
+        ("作者:zboygirl 阅读(1660) 评论(5) 发表于:2005-07-31 12:30", None, ["zboygirl"], None, None),
+        ("由海姑娘张贴 @ 2005-06-14 03:25:55 (370)", None, ["海姑娘"], None, None),
+        ("ggjjzhzz 发表于 2005-9-15 11:46:00", None, ["ggjjzhzz"], None, None),
+        ("〓 网易娱乐 发布时间 2005/03/15 22:36:13 by duscha 〓", None, ["duscha"], None, None),
+        ("[ 黄宇 ] 来源：[ 国际金融报 ]", "国际金融报", ["黄宇"], None, None),
+        ("顶端新闻·河南商报记者马俊峰/文", "顶端新闻·河南商报", ["马俊峰"], None, None),
+    ],
+)
+def test_byline_roles(line: str, outlet: str | None, reporters: list[str], editor: str | None, city: str | None) -> None:
+    b = parse(line)
+    assert (b.outlet, b.reporters, b.editor, b.city) == (outlet, reporters, editor, city)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1. 任何言论纯属作者个人观点，与本站无关；",
+        "——作者手记",
+        "【作者单位：某某大学社会学系】",
+        "记者调查发现，这一现象并不少见。",
+        "一、理解文革的一个重要内容",
+        "Powered by BlogSys 2.0",
+        "作者： size=\"20\" 来源： size=\"20\"",
+    ],
+)
+def test_not_bylines(line: str) -> None:
+    b = parse(line, position="body")
+    assert b.reporters == [] and b.outlet is None and b.editor is None
+
+
+def test_closing_credit_and_name_lines() -> None:
+    assert parse("……推动工业高质量发展。（记者 胡晓蓉）", position="body").reporters == ["胡晓蓉"]
+    assert parse("……欢度新春佳节。（常书香 马丹阳）", position="body").reporters == ["常书香", "马丹阳"]
+    b = parse("……这样的说法没有道理。（姚峰 上海报道）", position="body")
+    assert (b.reporters, b.city) == (["姚峰"], "上海")
+    assert parse("……全文完。（完）", position="body").reporters == []
+    assert parse("赵延东、风笑天").reporters == ["赵延东", "风笑天"]
+    assert parse("国内").reporters == []
+
+
+def test_stage_removes_byline_paragraphs_and_credits() -> None:
+    art = Article(paragraphs=[
+        "江南产经报记者刘䶮 宁波报道",
+        "新华社杭州5月3日电 在宁波慈溪的一家五金配件厂里，一台检测设备正在逐一拍照。",
+        "有关部门表示，将降低中小企业使用人工智能的门槛。（记者 刘䶮）",
+        "（编辑：许文静）",
+    ])
+    page = Page(source="t", kind="text", text="", hints={"date_lines": ["江南产经 发布时间：2024-01-18 09:45"]})
+    byline.run(art, page)
+    b = art.byline
+    assert (b.outlet, b.reporters, b.editor, b.city) == ("江南产经报", ["刘䶮"], "许文静", "宁波")
+    assert art.paragraphs == [
+        "在宁波慈溪的一家五金配件厂里，一台检测设备正在逐一拍照。",
+        "有关部门表示，将降低中小企业使用人工智能的门槛。",
+    ]
+
+
+def test_account_name_and_site_name_fill_the_outlet() -> None:
+    art = Article(paragraphs=["本报记者 曾凡 通讯员 刘小平", "金秋时节，县里十万亩晚稻陆续开镰收割，收割机来回穿梭。"])
+    page = Page(source="t", kind="text", text="", hints={"date_lines": ["赣鄱农业报 发布时间：2019-10-25 16:45"]})
+    byline.run(art, page)
+    assert (art.byline.outlet, art.byline.reporters) == ("赣鄱农业报", ["曾凡"])
+    art = Article(paragraphs=["记者吴宜蓁／台东报导", "在台东山区的一所国小，英语课不再只是每周两节的单一科目。"])
+    byline.run(art, Page(source="t", kind="text", text="", hints={"site_name": "教育前線月刊"}))
+    assert art.byline.outlet == "教育前線月刊"
+
+
+def test_name_helpers() -> None:
+    assert join_spaced(["赵", "培", "北京"]) == ["赵培", "北京"]
+    assert is_cjk_name("欧阳修", strict=True)
+    assert not is_cjk_name("发展", strict=True)
+    assert not is_cjk_name("新闻", strict=False)
