@@ -26,6 +26,9 @@ def clean_paragraphs(paragraphs: list[str], *, title: str | None = None) -> list
 
 
 def run(article: Article, page: Page) -> None:
-    article.paragraphs = clean_paragraphs(article.paragraphs, title=article.title or None)
+    """Clean the body; the headline is known from the input or the extractor's hint (the
+    ``title`` stage runs later, after the summary)."""
+    title = article.title or page.hints.get("headline") or None
+    article.paragraphs = clean_paragraphs(article.paragraphs, title=str(title) if title else None)
     if not article.paragraphs and page.kind == "html" and page.tree is not None:
         page.warnings.append(f"{page.source}: the body is empty after removing boilerplate")
