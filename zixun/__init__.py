@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import logging
 
+from zixun.api import extract
 from zixun.errors import ZixunError
 from zixun.model import Article, Byline, Published, RelatedItem
-from zixun.api import extract
 from zixun.stages.category import classify
 from zixun.stages.summary import summarize
 from zixun.stages.tags import tag

@@ -69,10 +69,3 @@ def idf_table() -> tuple[dict[str, float], float]:
                 table[word] = float(value)
     values = sorted(table.values())
     return table, values[len(values) // 2]
-
-
-def add_words(words: list[str]) -> None:
-    """Teach the segmenter domain words (entity lexicon) so they are cut whole."""
-    _ensure_loaded()
-    for w in words:
-        rjieba.add_word(w)
