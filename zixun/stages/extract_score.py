@@ -127,6 +127,31 @@ def junk_zones(lines: list[Line], kinds: list[tuple[int, float]], cache: dict[An
     return {z for z in zones if good_in.get(z, 0.0) <= 0.4 * total}
 
 
+def _teaser_lines(lines: list[Line], cache: dict[Any, list[Any]]) -> set[int]:
+    """Indexes of unlinked lines that sit in a small link-heavy card: the blurb under a linked
+    headline in a "more stories" list. A story paragraph's wrappers are large and nearly
+    link-free; a teaser's card is small and a third or more link text."""
+    total: dict[Any, int] = {}
+    linked: dict[Any, int] = {}
+    for line in lines:
+        n = len(line.text)
+        for el in _ancestors(line.container, cache)[:4]:
+            total[el] = total.get(el, 0) + n
+            linked[el] = linked.get(el, 0) + line.link_chars
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if line.link_ratio > 0.1:
+            continue
+        for el in _ancestors(line.container, cache)[1:4]:
+            t = total.get(el, 0)
+            if t > 4 * len(line.text) + 40:
+                break
+            if linked.get(el, 0) > 0.25 * t:
+                out.add(i)
+                break
+    return out
+
+
 def _in_zone(line: Line, zones: set[Any], cache: dict[Any, list[Any]]) -> bool:
     return any(el in zones for el in _ancestors(line.container, cache))
 
@@ -201,10 +226,11 @@ def choose(lines: list[Line]) -> Region | None:
     cache: dict[Any, list[Any]] = {}
     raw = [classify(line) for line in lines]
     zones = junk_zones(lines, raw, cache)
+    teasers = _teaser_lines(lines, cache)
     kinds: list[int] = []
     weights: list[float] = []
-    for line, (kind, weight) in zip(lines, raw, strict=True):
-        if zones and _in_zone(line, zones, cache):
+    for i, (line, (kind, weight)) in enumerate(zip(lines, raw, strict=True)):
+        if (zones and _in_zone(line, zones, cache)) or (kind == GOOD and i in teasers):
             kind, weight = BAD, -(line.units + 2.0)
         kinds.append(kind)
         weights.append(weight)
