@@ -1,8 +1,10 @@
-"""Per-app state shared by the page and API routes: the store, the templates and small caches.
+"""Per-app state shared by the page and API routes: store connections, templates, caches, view writer.
 
-The caches hold results that are costly to compute and may be a little stale: the
-大家还在看 list of an article (it blends searches and view history), the front page's
-trending list and the channel list. Nothing in them is personal.
+The event loop only does fast work (one article by id, rendering a template, queueing a
+page view). Slow reads run in worker-thread lanes with their own connections, and their
+results are cached: fresh for a while, then served stale while a background refresh runs
+(大家还在看 lists, rendered home/list pages, search answers, the channel list). Nothing in
+the caches is personal; a page view is stored by one writer thread on its own connection.
 """
 
 from __future__ import annotations
