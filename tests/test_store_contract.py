@@ -101,3 +101,11 @@ def test_views_roundtrip(store: Store) -> None:
     assert len(store.views()) == 2
     recent = store.views(since=now - timedelta(days=1))
     assert [(a, r) for a, r, _ in recent] == [(i, "reader-b")]
+
+
+def test_search_folds_script_and_finds_substrings(store: Store) -> None:
+    store.upsert(art(1, url="https://x.cn/1", title="台湾高铁新增班次", body="台湾高铁公司宣布暑期新增班次，方便旅客出行。"))
+    store.upsert(art(2, url="https://x.cn/2", title="北京大学开学典礼举行", body="北京大学今天举行开学典礼。"))
+    assert [h.article.url for h in store.search("臺灣高鐵")] == ["https://x.cn/1"]
+    assert [h.article.url for h in store.search("京大")] == ["https://x.cn/2"]
+    assert [h.article.url for h in store.search("100%_")] == []

@@ -113,4 +113,13 @@ MIGRATIONS: tuple[tuple[str, str, str], ...] = (
         CREATE INDEX views_article ON views(article_id, reader)
         """,
     ),
+    (
+        "0003_pg_folded_text",
+        # PostgreSQL only: the folded text (NFKC, lower case, simplified script) that the
+        # substring tier of search scans, as SQLite's grams column does. SQLite: nothing.
+        "",
+        """
+        ALTER TABLE articles ADD COLUMN folded TEXT NOT NULL DEFAULT ''
+        """,
+    ),
 )

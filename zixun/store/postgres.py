@@ -1,9 +1,9 @@
 """PostgreSQL store (production): the same contract as SQLite, JSONB rows, a GIN full-text index.
 
-The full-text column holds the same segmented text as SQLite's FTS table, indexed with
-the ``simple`` configuration (no stemming, no stop words: Chinese words are already cut
-by ``index_text``), and queries are cut by the same function, so both backends find the
-same articles for the same query.
+The full-text column holds the same folded, segmented words as SQLite's FTS table
+(``zixun.store.query.index_fields``), indexed with the ``simple`` configuration (no
+stemming, no stop words: Chinese words are already cut), and a ``folded`` text column
+serves the literal-substring tier, so both backends find the same articles for a query.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from typing import Any
 
 from zixun.errors import NotFound, StoreError
 from zixun.model import Article
-from zixun.store.base import SearchHit, Store, article_key, index_text
+from zixun.store.base import SearchHit, Store, article_key
 from zixun.store.migrations import MIGRATIONS
-from zixun.store.query import make_snippet, query_tokens
+from zixun.store.query import fold, index_fields, literal_parts, make_snippet, query_tokens
 
 
 def _now() -> str:
@@ -57,8 +57,9 @@ class PostgresStore(Store):
     def upsert(self, article: Article) -> tuple[str, int]:
         key = article_key(article)
         data = article.to_dict()
-        fts = " ".join([index_text(article.title)] * 3 + [index_text(article.summary + "\n" + article.text)]
-                       + [index_text(t) for t in article.tags] * 2)
+        title_words, body_words, tag_words, _grams = index_fields(article)
+        fts = " ".join([title_words] * 3 + [body_words] + [tag_words] * 2)
+        folded = fold(" ".join([article.title, article.summary, " ".join(article.tags), article.text]))
         cols = (article.url, article.content_hash, article.title, article.published.at, article.category,
                 article.byline.outlet, json.dumps(data, ensure_ascii=False))
         now = _now()
@@ -69,9 +70,9 @@ class PostgresStore(Store):
             if row is None:
                 got = self.db.execute(
                     "INSERT INTO articles (key, url, content_hash, title, published_at, category, outlet, data,"
-                    " created_at, updated_at, fts) VALUES (%s,%s,%s,%s,%s,%s,%s,%s::jsonb,%s,%s,"
-                    " to_tsvector('simple', %s)) RETURNING id",
-                    (key, *cols, now, now, fts),
+                    " created_at, updated_at, fts, folded) VALUES (%s,%s,%s,%s,%s,%s,%s,%s::jsonb,%s,%s,"
+                    " to_tsvector('simple', %s), %s) RETURNING id",
+                    (key, *cols, now, now, fts, folded),
                 ).fetchone()
                 assert got is not None
                 article_id, outcome = int(got["id"]), "stored"
@@ -79,8 +80,8 @@ class PostgresStore(Store):
                 article_id, outcome = int(row["id"]), "updated"
                 self.db.execute(
                     "UPDATE articles SET url=%s, content_hash=%s, title=%s, published_at=%s, category=%s, outlet=%s,"
-                    " data=%s::jsonb, updated_at=%s, fts=to_tsvector('simple', %s) WHERE id=%s",
-                    (*cols, now, fts, article_id),
+                    " data=%s::jsonb, updated_at=%s, fts=to_tsvector('simple', %s), folded=%s WHERE id=%s",
+                    (*cols, now, fts, folded, article_id),
                 )
                 self.db.execute("DELETE FROM article_tags WHERE article_id=%s", (article_id,))
             for t in dict.fromkeys(article.tags):
@@ -133,16 +134,24 @@ class PostgresStore(Store):
         return int(row["n"]) if row else 0
 
     def search(self, query: str, *, limit: int = 10, offset: int = 0, **filters: Any) -> builtins.list[SearchHit]:
+        """Two tiers like SQLite: the query's parts as literal substrings of the folded text
+        (what ``LIKE '%q%'`` finds) first, then its segmented words in any order."""
+        parts = literal_parts(query)
         toks = query_tokens(query)
-        if not toks:
+        if not parts and not toks:
             return []
         where, args = self._filters(filters)
-        sql = ("SELECT a.id, a.data, ts_rank(a.fts, q) AS rank FROM articles a,"
-               " plainto_tsquery('simple', %s) q WHERE a.fts @@ q")
-        if where:
-            sql += " AND " + where
-        sql += " ORDER BY rank DESC, a.id DESC LIMIT %s OFFSET %s"
-        rows = self.db.execute(sql, (" ".join(toks), *args, limit, offset)).fetchall()
+        extra = (" AND " + where) if where else ""
+        like = " AND ".join(["a.folded LIKE %s"] * len(parts)) or "FALSE"
+        like_args = ["%" + p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for p in parts]
+        sql = (
+            "SELECT a.id, a.data, (CASE WHEN " + like + " THEN 1.0 ELSE 0.0 END)"
+            " + ts_rank(a.fts, plainto_tsquery('simple', %s)) AS rank FROM articles a"
+            " WHERE ((" + like + ") OR a.fts @@ plainto_tsquery('simple', %s))" + extra +
+            " ORDER BY rank DESC, COALESCE(a.published_at, '') DESC, a.id DESC LIMIT %s OFFSET %s"
+        )
+        q = " ".join(toks)
+        rows = self.db.execute(sql, (*like_args, q, *like_args, q, *args, limit, offset)).fetchall()
         hits = []
         for r in rows:
             art = Article.from_dict(r["data"])
