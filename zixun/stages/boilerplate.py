@@ -21,6 +21,9 @@ LINE = re.compile(
     r"网站地图|隐私政策|用户协议|加载更多|查看更多|展开全文|阅读全文|阅读原文|阅读数|阅读 \d|字号|字體|"
     r"本文来自|本文來自|本文转载|本文轉載|转载请|轉載請|未经授权|未經授權|文章来源|图片来源|圖片來源|"
     r"标签|標籤|关键词|關鍵詞|tags?:|当前位置|當前位置|您的位置|你的位置|您现在的位置|您當前的位置|所在位置|现在位置|"
+    r"related (?:stories|articles|posts|news|content)|most read|most popular|more from|more stories|recommended|"
+    r"you may also like|you might also like|read more|explore further|sign up|subscribe|newsletter|advertisement|"
+    r"share this|follow us|want more|leave a (?:comment|reply)|\d+ comments?\b|"
     r"双击自动滚屏|雙擊自動滾屏|字体[:：]|字體[:：]|【字体|【字體|收藏本文|打印本文|关闭本页|關閉本頁"
     r")",
     re.I,
@@ -44,6 +47,14 @@ JUNK_ATTR = re.compile(
     r"cmt|reply|related|relate|recommend|recommendation|rec-list|hot-?news|hotlist|rank|sidebar|side|aside|"
     r"ad|ads|advert|advertisement|banner|sponsor|copyright|footer-info|toolbar|tool-bar|pagination|pager|"
     r"subscribe|qrcode|qr-code|login|search|download-app|app-download|tags?|keywords?)([\s_\-]|$)",
+    re.I,
+)
+
+# The subset that never holds the story, however much text it has (a long comment thread can
+# outweigh a short story; a "main-side" wrapper may hold it, so "side" is not here).
+STRONG_JUNK_ATTR = re.compile(
+    r"(^|[\s_\-])(comment|comments|cmt|reply|replies|related|recommend|recommendation|copyright|"
+    r"footer|breadcrumbs?|advert|advertisement)([\s_\-]|$)",
     re.I,
 )
 

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from zixun.stages.boilerplate import JUNK_ATTR, is_boilerplate_line
+from zixun.stages.boilerplate import JUNK_ATTR, STRONG_JUNK_ATTR, is_boilerplate_line
 from zixun.stages.extract_lines import Line
 
 GOOD, NEUTRAL, BAD = 1, 0, -1
@@ -35,13 +35,15 @@ _STOP = re.compile(
     r"^\s*[\[【（(〖]?\s*(相关阅读|相關閱讀|相关新闻|相關新聞|相关链接|相關鏈接|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|"
     r"热门推荐|熱門推薦|猜你喜欢|大家都在看|大家还在看|相关文章|相關文章|相关报道|相關報導|更多精彩|"
     r"网友评论|網友評論|发表评论|發表評論|我要评论|最新评论|热门评论|上一篇|下一篇|上一条|下一条|"
-    r"责任编辑|責任編輯|【纠错】|分享到)"
+    r"责任编辑|責任編輯|【纠错】|分享到|related (?:stories|articles|posts|news)|most read|more from|more stories|"
+    r"recommended|you may also like|explore further|comments\b|leave a (?:comment|reply))",
+    re.I,
 )
 # A long line that is a legal notice (版权/著作权/免责 statements) rather than story text.
 NOTICE = re.compile(
     r"(著作权|版权|版權|转载|轉載|摘编|免责|免責|法律责任|侵权|侵權|授权|授權|所有内容均由|不代表本(网|站)|"
     r"copyright|all rights reserved).{0,80}(著作权|版权|版權|转载|轉載|摘编|免责|免責|法律责任|侵权|侵權|声明|聲明|"
-    r"授权|授權|观点|觀點|copyright|rights)|cookies?\b.{0,120}\b(consent|website|browser|privacy|experience|opt-out)",
+    r"授权|授權|观点|觀點|copyright|rights|reproduc|permission)|cookies?\b.{0,120}\b(consent|website|browser|privacy|experience|opt-out)",
     re.I,
 )
 _POST_HEADER = re.compile(
@@ -90,10 +92,12 @@ def junk_zones(lines: list[Line], kinds: list[tuple[int, float]], cache: dict[An
     """Elements that are navigation/footer/share/comment zones by tag, class/id or style.
 
     A zone that holds most of the page's story text is kept: some sites put the story in
-    ``<div class="main-side">`` or a ``<footer>``-wrapped template, and dropping it would lose
-    everything.
+    ``<div class="main-side">`` or wrap the whole page in ``<div class="advertisement-pusher">``,
+    and dropping it would lose everything. Comment/related/footer zones must hold more than
+    80 % to be kept (a long comment thread can outweigh a short story), other zones 40 %.
     """
     zones: set[Any] = set()
+    strong: set[Any] = set()
     seen: set[Any] = set()
     for line in lines:
         for el in _ancestors(line.container, cache):
@@ -109,6 +113,8 @@ def junk_zones(lines: list[Line], kinds: list[tuple[int, float]], cache: dict[An
             attrs = " ".join(filter(None, (el.get("class"), el.get("id"))))
             if attrs and JUNK_ATTR.search(attrs):
                 zones.add(el)
+                if STRONG_JUNK_ATTR.search(attrs):
+                    strong.add(el)
                 continue
             style = el.get("style")
             if style and _HIDDEN.search(style):
@@ -124,7 +130,7 @@ def junk_zones(lines: list[Line], kinds: list[tuple[int, float]], cache: dict[An
         for el in _ancestors(line.container, cache):
             if el in zones:
                 good_in[el] = good_in.get(el, 0.0) + weight
-    return {z for z in zones if good_in.get(z, 0.0) <= 0.4 * total}
+    return {z for z in zones if good_in.get(z, 0.0) <= (0.8 if z in strong else 0.4) * total}
 
 
 def _teaser_lines(lines: list[Line], cache: dict[Any, list[Any]]) -> set[int]:
