@@ -121,8 +121,8 @@ def test_parse_datetime_string_declines_and_zones() -> None:
     assert parse_datetime_string("11月6日") is None  # no year: not a metadata time
     m = parse_datetime_string("2023-11-06 14:30", default_tz="+09:00")
     assert m is not None and m.start.isoformat() == "2023-11-06T14:30:00+09:00"
-    m = parse_datetime_string("3小时前", base=BASE)
-    assert m is not None and m.start == d(2023, 11, 20, 7)
+    m = parse_datetime_string("3小时前", base=BASE)  # 3 to 4 hours elapsed
+    assert m is not None and (m.start, m.end) == (d(2023, 11, 20, 6), d(2023, 11, 20, 7))
 
 
 @pytest.mark.parametrize(
@@ -188,3 +188,50 @@ def test_periods_are_not_dates() -> None:
     assert parse_periods("每半年", BASE)[0].step == {"year": 0.5}
     m = one("周六上午9点到11点", bias="none")
     assert (m.start, m.end) == (d(2023, 11, 25, 9), d(2023, 11, 25, 11))
+
+
+def span(text: str, base: datetime = BASE, **kw: object) -> tuple[str, str]:
+    """(start, inclusive end) of the longest match, "inf"/"-inf" for open ends."""
+    found = parse_times(text, base, **kw)  # type: ignore[arg-type]
+    assert found, f"nothing found in {text!r}"
+    m = max(found, key=lambda t: t.span[1] - t.span[0])
+    fmt = "%Y-%m-%d %H:%M:%S"
+    if m.open == "after":
+        return m.start.strftime(fmt), "inf"
+    if m.open == "before":
+        return "-inf", m.last.strftime(fmt)
+    return m.start.strftime(fmt), m.last.strftime(fmt)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # elapsed whole units: at least N, less than N+1 (base Monday 2023-11-20 10:00:00)
+        ("20分钟后", ("2023-11-20 10:20:00", "2023-11-20 10:21:00")),
+        ("20分鐘後", ("2023-11-20 10:20:00", "2023-11-20 10:21:00")),
+        ("兩個小時前", ("2023-11-20 07:00:00", "2023-11-20 08:00:00")),
+        ("半个钟头后", ("2023-11-20 10:30:00", "2023-11-20 11:00:59")),
+        ("三刻钟前", ("2023-11-20 09:00:00", "2023-11-20 09:15:00")),
+        ("两分半钟前", ("2023-11-20 09:56:30", "2023-11-20 09:57:30")),
+        ("40秒后", ("2023-11-20 10:00:40", "2023-11-20 10:00:41")),
+        ("三个半月前", ("2023-07-05 00:00:00", "2023-08-05 23:59:59")),
+        ("45分钟以内", ("2023-11-20 10:00:00", "2023-11-20 10:45:00")),
+        ("两小时以内", ("2023-11-20 10:00:00", "2023-11-20 12:00:59")),
+        ("30分鐘以前", ("-inf", "2023-11-20 09:30:00")),
+        # workdays skip the weekend (public holidays are not known)
+        ("3个工作日后", ("2023-11-23 00:00:00", "2023-11-23 23:59:59")),
+        ("10個交易日內", ("2023-11-20 10:00:00", "2023-12-04 23:59:59")),
+        # vague counts name a stretch
+        ("十几年前", ("2003-01-01 00:00:00", "2013-12-31 23:59:59")),
+        ("三十幾年前", ("1983-01-01 00:00:00", "1993-12-31 23:59:59")),
+        ("几百年后", ("2223-01-01 00:00:00", "3023-12-31 23:59:59")),
+        ("数十年以后", ("2043-01-01 00:00:00", "2123-12-31 23:59:59")),
+        # 前两天 / 前幾年 said alone: a couple of units ago
+        ("前两天", ("2023-11-13 00:00:00", "2023-11-18 23:59:59")),
+        ("前幾年", ("2018-01-01 00:00:00", "2021-12-31 23:59:59")),
+        ("前两周", ("2023-11-06 00:00:00", "2023-11-20 10:00:00")),
+        ("本月前两天", ("2023-11-01 00:00:00", "2023-11-02 23:59:59")),
+    ],
+)
+def test_offsets(text: str, want: tuple[str, str]) -> None:
+    assert span(text) == want

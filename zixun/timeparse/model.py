@@ -75,12 +75,26 @@ def add_months(dt: datetime, months: int) -> datetime:
 
 
 def shift(dt: datetime, unit: str, amount: float) -> datetime:
-    """``dt`` moved by ``amount`` units (year/month/week/day/hour/minute/second); halves allowed."""
+    """``dt`` moved by ``amount`` units (year/month/week/day/workday/hour/minute/second); halves allowed."""
     if unit in ("year", "month"):
         months = amount * (12 if unit == "year" else 1)
         whole = int(months)
         out = add_months(dt, whole)
         frac = months - whole
         return out + timedelta(days=round(frac * 30)) if frac else out
+    if unit == "workday":  # Monday to Friday; public holidays are not known here
+        return add_workdays(dt, int(amount))
     seconds = {"week": 604800, "day": 86400, "hour": 3600, "minute": 60, "second": 1}[unit]
     return dt + timedelta(seconds=amount * seconds)
+
+
+def add_workdays(dt: datetime, n: int) -> datetime:
+    """``dt`` moved by ``n`` weekdays (Monday–Friday); "5个交易日之后" from a Monday is the next Monday."""
+    sign = 1 if n >= 0 else -1
+    weeks, rest = divmod(abs(n), 5)
+    out = dt + timedelta(days=7 * weeks * sign)
+    while rest:
+        out += timedelta(days=sign)
+        if out.weekday() < 5:
+            rest -= 1
+    return out

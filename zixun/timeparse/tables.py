@@ -82,6 +82,6 @@ WEEK_PREFIX = {"上上": -2, "上": -1, "上一": -1, "下下": 2, "下": 1, "�
 WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
            "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
 
-UNIT = {"年": "year", "个月": "month", "月": "month", "周": "week", "星期": "week", "礼拜": "week",
+UNIT = {"工作日": "workday", "交易日": "workday", "年": "year", "个月": "month", "月": "month", "周": "week", "星期": "week", "礼拜": "week",
         "天": "day", "日": "day", "小时": "hour", "个钟头": "hour", "钟头": "hour", "分钟": "minute",
         "分": "minute", "秒钟": "second", "秒": "second", "季度": "quarter", "刻钟": "quarter-hour"}
