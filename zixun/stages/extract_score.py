@@ -146,13 +146,16 @@ def _teaser_lines(lines: list[Line], cache: dict[Any, list[Any]]) -> set[int]:
             linked[el] = linked.get(el, 0) + line.link_chars
     out: set[int] = set()
     for i, line in enumerate(lines):
-        if line.link_ratio > 0.1:
+        if line.link_ratio > 0.1 or len(line.text) > 250 or i == 0:
             continue
+        prev = lines[i - 1]
+        if prev.link_ratio < 0.5:
+            continue  # a teaser's blurb follows its linked headline
         for el in _ancestors(line.container, cache)[1:4]:
             t = total.get(el, 0)
             if t > 4 * len(line.text) + 40:
                 break
-            if linked.get(el, 0) > 0.25 * t:
+            if linked.get(el, 0) > 0.25 * t and el in _ancestors(prev.container, cache):
                 out.add(i)
                 break
     return out
