@@ -131,7 +131,7 @@ def test_traditional_script() -> None:
 
 
 def test_lcsts_gate() -> None:
-    """ROUGE on LCSTS with the budget at each reference's length: floors under today's 23.17/20.90."""
+    """ROUGE on LCSTS with the budget at each reference's length: floors under today's 24.63/22.18."""
     path = shared_path("data", "nlp", "lcsts", "PART_III.txt")
     raw = path.read_text(encoding="utf-8")
     pat = re.compile(r"<summary>\s*(.*?)\s*</summary>\s*<short_text>\s*(.*?)\s*</short_text>", re.S)
@@ -158,8 +158,8 @@ def test_lcsts_gate() -> None:
             else:
                 rl += f
     n = len(docs)
-    assert 100 * r1 / n >= 22.8
-    assert 100 * rl / n >= 20.5
+    assert 100 * r1 / n >= 24.0
+    assert 100 * rl / n >= 21.7
 
 
 @pytest.mark.parametrize("budget", [10, 15])
