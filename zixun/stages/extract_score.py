@@ -53,6 +53,8 @@ _POST_HEADER = re.compile(
 )
 _DATEISH = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}")
 _BYLINEISH = re.compile(r"来源|來源|作者|记者|記者|编辑|編輯|稿源|发布|發布|点击|點擊|阅读|閱讀|浏览|瀏覽")
+_MORE = re.compile(r"more\b|更多", re.I)
+_MARKUP = re.compile(r"^\s*</?[a-z][a-z0-9]*[\s>/]", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
 
@@ -69,7 +71,7 @@ def classify(line: Line) -> tuple[int, float]:
     """(kind, weight) of one line before zones are known."""
     u = line.units
     text = line.text
-    if line.link_ratio > 0.5 or is_boilerplate_line(text) or NOTICE.search(text):
+    if line.link_ratio > 0.5 or is_boilerplate_line(text) or NOTICE.search(text) or _MARKUP.match(text):
         return BAD, -(u + 2.0)
     if len(text) < 50 and (_DATEISH.search(text) or _BYLINEISH.search(text)) and line.punct <= 2:
         return NEUTRAL, -1.0
@@ -148,9 +150,10 @@ def _teaser_lines(lines: list[Line], cache: dict[Any, list[Any]]) -> set[int]:
     for i, line in enumerate(lines):
         if line.link_ratio > 0.1 or len(line.text) > 250 or i == 0:
             continue
-        prev = lines[i - 1]
-        if prev.link_ratio < 0.5:
-            continue  # a teaser's blurb follows its linked headline
+        back = [lines[j] for j in range(max(0, i - 3), i) if lines[j].link_ratio >= 0.5]
+        if not back:
+            continue  # a teaser's blurb follows its linked headline (maybe past a date line)
+        prev = back[-1]
         for el in _ancestors(line.container, cache)[1:4]:
             t = total.get(el, 0)
             if t > 4 * len(line.text) + 40:
@@ -182,7 +185,8 @@ def _trim(lines: list[Line], kinds: list[int]) -> tuple[list[Line], bool]:
         line = lines[i]
         if kinds[i] == GOOD:
             seen += line.units
-        if _STOP.match(line.text) and len(line.text) < 40 and seen >= 0.5 * total:
+        stop = _STOP.match(line.text) or (line.in_heading and _MORE.match(line.text))
+        if stop and len(line.text) < 40 and seen >= 0.5 * total:
             break
         if seen >= 80 and kinds[i] != GOOD and _POST_HEADER.search(line.text) and len(line.text) <= 80:
             post_cut = True
