@@ -72,7 +72,8 @@ def case_base(raw: Any) -> tuple[datetime | None, Any, str]:
     return datetime(tzinfo=CST, **parts), raw, known[-1] if known else "second"
 
 
-def zixun_answer(text: str, base: datetime | None, bias: str, typ: str, base_precision: str = "second") -> Any:
+def zixun_answer(text: str, base: datetime | None, bias: str, typ: str, base_precision: str = "second",
+                 options: dict[str, Any] | None = None) -> Any:
     from zixun.timeparse import parse_times
     from zixun.timeparse.durations import parse_duration
 
@@ -87,7 +88,8 @@ def zixun_answer(text: str, base: datetime | None, bias: str, typ: str, base_pre
         p = periods[0]
         first = [p.first.start.strftime(FMT), p.first.last.strftime(FMT)] if p.first else None
         return {"delta": p.step, "point": first}
-    matches = parse_times(text, base, bias=bias, base_precision=base_precision)
+    lunar = bool((options or {}).get("lunar_date", True))  # JioNLP's lunar_date=False: 四月十三 is Gregorian
+    matches = parse_times(text, base, bias=bias, base_precision=base_precision, lunar=lunar)
     if not matches:
         return None
     best = max(matches, key=lambda m: (m.span[1] - m.span[0], -m.span[0]))
@@ -129,7 +131,7 @@ def bench_cases() -> list[tuple[str, ...]]:
         oks = []
         for bias in ("past", "none"):
             try:
-                got = zixun_answer(c["text"], zb, "future" if future else bias, typ, zp)
+                got = zixun_answer(c["text"], zb, "future" if future else bias, typ, zp, c["options"])
             except Exception as exc:  # a crash is a miss, and is shown
                 got = None
                 misses.append(f"CRASH {c['text']}: {exc!r}")

@@ -39,7 +39,7 @@ _MONTH_IN = re.compile(r"月|\d[-/·]\d")
 _TODAY_IS = re.compile(r"(?P<rel>今天|今日|昨天|昨日|明天|明日|前天)\s?[（(]\s?(?P<date>[^()（）]{2,12}?)\s?[)）]")
 _REL_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "明天": -1, "明日": -1, "前天": 2}
 _WHOLE_YEAR = re.compile(r"全年|一整年|整年")
-_RANGE_WORDS = re.compile(r"至|到|-|~|—")
+_RANGE_WORDS = re.compile(r"至|到|-|~|—|，|,|、|和|及|与")  # ranges and lists of days
 _HOLIDAY_WORDS = re.compile(r"正月|腊月|农历|阴历|春节|除夕|大年|元宵|端午|七夕|中秋|重阳|腊八|中元|元旦|国庆|劳动节|妇女节|儿童节|建军节|教师节|圣诞|平安夜|情人节|愚人节|植树节|青年节|建党节|万圣节|感恩节|母亲节|父亲节")
 # An event told in local time abroad (Europe, Africa, the Americas, West Asia: behind Beijing) or
 # in the evening is on the air / online the next Beijing day. On CCTV stories this moved exact-day
@@ -134,7 +134,7 @@ def infer_published(title: str | None, paragraphs: list[str], base: datetime | N
             if tm.end is not None and tm.end - tm.start > timedelta(days=1):
                 if not _RANGE_WORDS.search(normalize(tm.text)):
                     continue  # "10月底", "上旬": a part of a month is not an event day
-                # "2日至5日": the last day
+                # "2日至5日", "3日、4日和5日": the last day
                 tm = TimeMatch(tm.text, tm.span, tm.end.replace(hour=0, minute=0, second=0), None, "day", tm.kind)
             if tm.kind == "partial" and base is None:
                 if not _MONTH_IN.search(normalize(tm.text)):

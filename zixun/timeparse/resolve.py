@@ -112,6 +112,22 @@ def read_atom(st: State, kind: str, m: re.Match[str], base: datetime | None, anc
         if not n or n > 31:
             raise Unresolvable
         st.days = (1, n) if g("fdp") != "最后" else (-n, 0)
+    elif kind == "lunarmd2":
+        st.lunar, st.month = True, {"正": 1, "冬": 11, "腊": 12}[g("lmon3")]
+        st.day = int(g("lday3"))
+    elif kind == "cnmd":  # "四月十三" read on the Gregorian calendar (parse_times(lunar=False))
+        st.month, st.day = _num(g("lmon")), _num(g("lday"))
+    elif kind == "bareyear":
+        st.year, st.explicit_year = int(g("by") or g("by2")), True
+    elif kind == "nthyear":
+        n = _num(g("ny_n"))
+        if not n or base is None:
+            raise Unresolvable
+        st.year, st.relative = base.year + n - 1, True
+    elif kind == "holnum":
+        st.holiday = "国庆" if (g("hn") or g("hn2")) == "十一" else "劳动节"
+    elif kind == "msec":
+        st.minute, st.second = int(g("msm")), int(g("mss"))
     elif kind == "nthday":
         st.nth_day = _num(g("nd_n"))
     elif kind == "relmonth":
@@ -293,9 +309,11 @@ def finish(st: State, base: datetime | None, bias: str, tz: tzinfo) -> tuple[dat
     if st.year is None and st.month is None and st.day is None:
         if st.months is not None:
             pass
-        elif st.hour is not None or st.daypart is not None or st.days is not None:
+        elif st.hour is not None or st.minute is not None or st.daypart is not None or st.days is not None:
             if base is None:
                 raise Unresolvable
+            if st.hour is None and st.minute is not None:  # "35:37": in the base's hour
+                st.hour = base.hour
             if st.days is None:  # a clock time or day part alone: on the base's day, so relative
                 st.year, st.month, st.day = base.year, base.month, base.day
                 st.relative = st.time_only = True

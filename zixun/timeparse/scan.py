@@ -30,7 +30,8 @@ RANK: dict[str, tuple[float, float]] = {
     "relyear": (0, 0), "quarter": (0.5, 0.5), "halfyear": (0.5, 0.5), "month": (1, 1),
     "relmonth": (1, 1), "md": (1, 2), "monthpart": (1.5, 1.5), "day": (2, 2), "relday": (2, 2),
     "week": (2, 2), "holiday": (2, 2), "nthweek": (2, 2), "monthsof": (1, 1), "nthday": (2, 2),
-    "mdays": (1.5, 1.5), "lunarmd": (1, 2), "lunarmon": (1, 1), "lunarhol": (2, 2), "term": (2, 2), "season": (0.5, 0.5), "daypart": (3, 3), "hm": (4, 4), "clock": (4, 5),
+    "mdays": (1.5, 1.5), "lunarmd": (1, 2), "lunarmd2": (1, 2), "cnmd": (1, 2), "bareyear": (0, 0),
+    "holnum": (2, 2), "nthyear": (0, 0), "msec": (4.5, 5), "lunarmon": (1, 1), "lunarhol": (2, 2), "term": (2, 2), "season": (0.5, 0.5), "daypart": (3, 3), "hm": (4, 4), "clock": (4, 5),
 }
 ATTACH_ONLY = {"早", "晚", "夜", "初", "底", "末", "许", "整"}
 ANCHORED_WORDS = ("当天", "当日", "同日", "同一天", "当晚", "当夜", "次日", "翌日", "第二天", "隔天",
@@ -55,14 +56,21 @@ class Atom:
     m: re.Match[str]
 
 
-def _scan(norm: str) -> list[Atom]:
+def _scan(norm: str, lunar: bool = True) -> list[Atom]:
     atoms: list[Atom] = []
     for m in SCAN.finditer(norm):
         kind = (m.lastgroup or "K_")[2:]
         if kind == "md" and not _md_ok(m, norm):
             continue
+        if kind == "lunarmd" and not lunar and not _lunar_only(m):
+            kind = "cnmd"  # "四月十三" on the Gregorian calendar
         atoms.append(Atom(kind, m.start(), m.end(), m))
     return atoms
+
+
+def _lunar_only(m: re.Match[str]) -> bool:
+    """正月, 腊月, 闰四月, 初十, 廿三 exist only on the lunar calendar."""
+    return m.group("lmon")[0] in "正腊冬闰" or m.group("lday")[0] in "初廿"
 
 
 def _md_ok(m: re.Match[str], norm: str) -> bool:
@@ -205,18 +213,21 @@ def _kind(st: State) -> str:
 
 
 def parse_times(text: str, base: datetime | None = None, *, bias: str = "past",
-                base_precision: str = "second") -> list[TimeMatch]:
+                base_precision: str = "second", lunar: bool = True) -> list[TimeMatch]:
     """Every time expression in ``text``, resolved against ``base`` (aware; naive = +08:00).
 
     ``bias``: ``"past"`` (news: an expression without its year/week is the most recent one not
     after ``base``), ``"none"`` (fill from ``base`` as is) or ``"future"``.
     ``base_precision``: how much of ``base`` is known (a publish day: ``"day"``); spans that run
     "up to now" (以来, 近三个月, 到现在) end at the end of that unit.
+    ``lunar``: a month and day in Chinese numerals without 日/号 ("八月十五", "四月十三") is a lunar
+    date, as in festival and almanac usage; ``False`` reads it on the Gregorian calendar (forms
+    that exist only on the lunar calendar, 正月/腊月/初十/廿三, stay lunar).
     """
     if base is not None and base.tzinfo is None:
         base = base.replace(tzinfo=CST)
     norm = normalize(text)
-    atoms = _scan(norm)
+    atoms = _scan(norm, lunar)
     out: list[TimeMatch] = []
     anchor: datetime | None = None
     groups = _groups(atoms, norm)
@@ -258,6 +269,8 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past",
                             i += 1
                     except Unresolvable:
                         pass
+            elif precision == "day" and end is None and (n_list := _day_list(norm, e, groups, i, start)):
+                i, e, end = n_list  # "9月10号、11号、12号": the days of a list, first to last
             elif (conn := CONNECTOR.match(norm, e)) and (year := BARE_YEAR.match(norm, conn.end())):
                 last = datetime(int(year.group()), 12, 31, 23, 59, 59, tzinfo=start.tzinfo)
                 if last > start:  # "2008.03-2009"
@@ -282,6 +295,28 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past",
             anchor = start
         out.append(TimeMatch(text[s:e], (s, e), start, end, precision, _kind(st), open_))
     return out
+
+
+LIST_SEP = re.compile(r"\s?(?:[，,、和及与]|以及)\s?")
+
+
+def _day_list(norm: str, e: int, groups: list[list[Atom]], i: int, start: datetime) -> tuple[int, int, datetime] | None:
+    """Days listed after a date in the same month ("10号，11号，12号"): the next group index, the
+    list's end offset and its last day's end; None when no listed day follows."""
+    found: tuple[int, int, datetime] | None = None
+    last = start
+    while i < len(groups) and len(groups[i]) == 1 and groups[i][0].kind == "day" and LIST_SEP.fullmatch(norm, e, groups[i][0].start):
+        day = cn_int(groups[i][0].m.group("dv"))
+        if day is None or day <= last.day:
+            break
+        try:
+            last = last.replace(day=day)
+        except ValueError:
+            break
+        e = groups[i][0].end
+        i += 1
+        found = (i, e, end_of(last, "day"))
+    return found
 
 
 def _range_end(start: datetime, end: datetime | None, precision: str, hour_instant: bool) -> datetime:
