@@ -270,3 +270,20 @@ def test_lunar_option() -> None:
     assert span("四月十三", BASE) == ("2023-05-31 00:00:00", "2023-05-31 23:59:59")  # lunar by default
     assert span("四月十三", BASE, lunar=False) == ("2023-04-13 00:00:00", "2023-04-13 23:59:59")
     assert span("正月十五", BASE, lunar=False) == ("2023-02-05 00:00:00", "2023-02-05 23:59:59")
+
+
+def test_period_occurrences() -> None:
+    from zixun.timeparse import parse_periods
+
+    def days(text: str, n: int) -> list[str]:
+        return [t.start.strftime("%m-%d %H:%M") for t in parse_periods(text, BASE, occurrences=n)[0].times]
+
+    # BASE is Monday 2023-11-20 10:00; the first occurrence is the base's own (no bias)
+    assert days("每週五晚上8點", 3) == ["11-24 20:00", "12-01 20:00", "12-08 20:00"]
+    assert days("每个工作日上午9点", 6) == ["11-20 09:00", "11-21 09:00", "11-22 09:00", "11-23 09:00",
+                                        "11-24 09:00", "11-27 09:00"]
+    assert days("每周交易日15点", 6) == days("每个交易日15点", 6)
+    assert days("每年中秋节", 3) == ["09-29 00:00", "09-17 00:00", "10-06 00:00"]  # 2023, 2024, 2025
+    assert days("每月15號", 2) == ["11-15 00:00", "12-15 00:00"]
+    assert parse_periods("每隔3天", BASE, occurrences=5)[0].times == ()
+    assert len(parse_periods("每天8点", BASE, occurrences=10**9)[0].times) == 366  # capped

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from zixun.timeparse.durations import parse_duration
-from zixun.timeparse.model import TimeMatch
+from zixun.timeparse.model import TimeMatch, shift
 from zixun.timeparse.numerals import normalize
 
 _EVERY = re.compile(
@@ -27,16 +27,27 @@ _STEP = {"年": ("year", 1.0), "月": ("month", 1.0), "周": ("day", 7.0), "星�
 
 @dataclass(slots=True, frozen=True)
 class Period:
-    """A recurring time: ``step`` as a unit dict ({"day": 7}), ``first`` its first occurrence."""
+    """A recurring time: ``step`` as a unit dict ({"day": 7}), ``first`` its first occurrence,
+    ``times`` the first ``occurrences`` of them (``first`` included; empty without a first)."""
 
     text: str
     span: tuple[int, int]
     step: dict[str, float]
     first: TimeMatch | None
+    times: tuple[TimeMatch, ...] = ()
 
 
-def parse_periods(text: str, base: datetime | None = None) -> list[Period]:
-    """Every 每… expression in ``text``."""
+_WORKDAY = re.compile(r"的?(?:工作日|交易日)")
+_MAX_OCCURRENCES = 366
+
+
+def parse_periods(text: str, base: datetime | None = None, occurrences: int = 1) -> list[Period]:
+    """Every 每… expression in ``text``.
+
+    ``occurrences``: how many times to list from the first on (at most 366). Each is the
+    expression read again one step later ("每年春节" in 2022 is 2022-02-01: lunar holidays move),
+    and a 工作日/交易日 period ("每个工作日9点", "每周工作日9点") lists Monday to Friday only.
+    """
     from zixun.timeparse.scan import parse_times  # scan imports nothing from here
 
     norm = normalize(text)
@@ -52,17 +63,43 @@ def parse_periods(text: str, base: datetime | None = None) -> list[Period]:
                 continue
             size *= amount
         rest_start = m.end() if m.group("gap") or unit_word in ("年", "月", "天", "日", "工作日", "交易日") else m.start("unit")
+        workday = unit_word in ("工作日", "交易日")
+        if (wd := _WORKDAY.match(norm, m.end())) and not m.group("gap"):
+            workday, rest_start = True, wd.end()  # "每周工作日9点"
         end = _phrase_end(norm, m.end(), m.end() + 40)  # a bounded window: linear on any input
-        first = None
+        times: list[TimeMatch] = []
         if base is not None and rest_start < end:
-            found = [t for t in parse_times(text[rest_start:end], base, bias="none") if t.span[0] <= 2]
-            if found:
-                t = found[0]
-                first = TimeMatch(t.text, (t.span[0] + rest_start, t.span[1] + rest_start), t.start, t.end,
-                                  t.precision, t.kind, t.open)
+            count = max(1, min(occurrences, _MAX_OCCURRENCES))
+            rest = text[rest_start:end]
+            k = 0
+            while len(times) < count and k < 3 * count + 3:
+                when = shift(base, "day", k) if workday else shift(base, unit, k * size)
+                k += 1
+                if workday and when.weekday() >= 5:
+                    continue
+                t = _first(parse_times(rest, when, bias="none"), rest_start)
+                if t is None:
+                    break
+                if workday and t.start.date() != when.date():  # the clock time on that weekday
+                    delta = datetime.combine(when.date(), t.start.timetz()) - t.start
+                    t = TimeMatch(t.text, t.span, t.start + delta, t.end + delta if t.end else None, t.precision,
+                                  t.kind, t.open)
+                times.append(t)
+        first = times[0] if times else None
         stop = first.span[1] if first else m.end()
-        out.append(Period(text[m.start():stop], (m.start(), stop), {unit: size}, first))
+        out.append(Period(text[m.start():stop], (m.start(), stop), {unit: size}, first, tuple(times)))
     return out
+
+
+def _first(found: list[TimeMatch], offset: int) -> TimeMatch | None:
+    """The expression right after 每… (within two characters), its span moved into the text."""
+    for t in found:
+        if t.span[0] <= 2:
+            return TimeMatch(t.text, (t.span[0] + offset, t.span[1] + offset), t.start, t.end, t.precision, t.kind,
+                             t.open)
+    return None
+
+
 
 
 _PHRASE_END = re.compile(r"[，,。；;！？!?\n]")
