@@ -135,8 +135,19 @@ def _sub_day_end(point: datetime, unit: str) -> datetime:
     return end_of(point, "minute") if unit == "hour" else point.replace(microsecond=0)
 
 
+_PAIR = re.compile(r"(?P<head>.{0,3}?)(?P<a>[一两二三四五六七八])(?P<b>[二三四五六七八九])(?P<unit>[十百千万]?)")
+_DIGIT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
 def _fuzzy(num: str) -> tuple[float, float] | None:
-    """A vague count as [low, high): 几/数 = 2..10, 十几 = 10..20, 二十几 = 20..30, 几十 = 20..100."""
+    """A vague count as [low, high): 几/数 = 2..10, 十几 = 10..20, 二十几 = 20..30, 几十 = 20..100;
+    two neighbouring digits are "this or the next": 三四 = 3..4, 十七八 = 17..18, 三四十 = 30..40."""
+    pair = _PAIR.fullmatch(num)
+    if pair and _DIGIT[pair.group("b")] == _DIGIT[pair.group("a")] + 1:
+        head, unit = pair.group("head"), pair.group("unit")
+        lo, hi = cn_int(head + pair.group("a") + unit), cn_int(head + pair.group("b") + unit)
+        if lo is not None and hi is not None and lo < hi:
+            return float(lo), float(hi)
     num = num.replace("数", "几")
     if "几" not in num:
         return None
@@ -171,8 +182,11 @@ def _fuzzy_span(bounds: tuple[float, float], unit: str, back: bool, words: str, 
 def _amount(num: str, more: str | None, half: str | None) -> float | None:
     if num == "半":
         return 0.5
-    if num in ("几", "数"):
-        value: float | None = 3
+    pair = _fuzzy(num) if _PAIR.fullmatch(num) else None
+    if pair is not None:  # "两三个月内": the larger
+        value: float | None = pair[1]
+    elif num in ("几", "数"):
+        value = 3
     elif re.fullmatch(r"\d+(?:\.\d+)?", num):
         value = float(num)
     else:

@@ -117,6 +117,11 @@ def read_atom(st: State, kind: str, m: re.Match[str], base: datetime | None, anc
         st.day = int(g("lday3"))
     elif kind == "cnmd":  # "四月十三" read on the Gregorian calendar (parse_times(lunar=False))
         st.month, st.day = _num(g("lmon")), _num(g("lday"))
+    elif kind == "roc":
+        n = _num(g("roc"))
+        if not n:
+            raise Unresolvable
+        st.year, st.explicit_year = 1911 + n, True
     elif kind == "bareyear":
         st.year, st.explicit_year = int(g("by") or g("by2")), True
     elif kind == "nthyear":

@@ -31,7 +31,7 @@ RANK: dict[str, tuple[float, float]] = {
     "relmonth": (1, 1), "md": (1, 2), "monthpart": (1.5, 1.5), "day": (2, 2), "relday": (2, 2),
     "week": (2, 2), "holiday": (2, 2), "nthweek": (2, 2), "monthsof": (1, 1), "nthday": (2, 2),
     "mdays": (1.5, 1.5), "lunarmd": (1, 2), "lunarmd2": (1, 2), "cnmd": (1, 2), "bareyear": (0, 0),
-    "holnum": (2, 2), "nthyear": (0, 0), "msec": (4.5, 5), "lunarmon": (1, 1), "lunarhol": (2, 2), "term": (2, 2), "season": (0.5, 0.5), "daypart": (3, 3), "hm": (4, 4), "clock": (4, 5),
+    "holnum": (2, 2), "nthyear": (0, 0), "msec": (4.5, 5), "roc": (0, 0), "lunarmon": (1, 1), "lunarhol": (2, 2), "term": (2, 2), "season": (0.5, 0.5), "daypart": (3, 3), "hm": (4, 4), "clock": (4, 5),
 }
 ATTACH_ONLY = {"早", "晚", "夜", "初", "底", "末", "许", "整"}
 ANCHORED_WORDS = ("当天", "当日", "同日", "同一天", "当晚", "当夜", "次日", "翌日", "第二天", "隔天",
@@ -45,6 +45,7 @@ BARE_YEAR = re.compile(r"(?:19|20)\d\d(?![\d年.])")
 NOW_WORDS = ("今天", "今日", "现在", "目前", "此刻", "如今", "当下")
 STANDALONE = {"window", "delta", "now"}
 SAFE_TERMS = {"立春", "春分", "清明", "立夏", "芒种", "夏至", "立秋", "秋分", "立冬", "冬至", "小寒", "大寒"}
+CLOCK_AFTER = re.compile(r"钟|整|许|左右|多(?!个|种|项|家|名|位|次|条|倍|万|亿)")  # "十点多", "三点钟"
 ALONE_CN_HOUR = re.compile(r"[一两二三四五六七八九十]")
 
 
@@ -147,7 +148,8 @@ def _plausible(group: list[Atom]) -> bool:
         return first.m.string[first.start - 1: first.start] not in ("“", '"', "「")  # "“7·26”讲话"
     if len(group) == 1 and group[0].kind == "hm":
         m = group[0].m
-        return not (ALONE_CN_HOUR.fullmatch(m.group("hv")) and not (m.group("mi") or m.group("half")))
+        return not (ALONE_CN_HOUR.fullmatch(m.group("hv")) and not (m.group("mi") or m.group("half") or m.group("qt"))
+                    and not CLOCK_AFTER.match(m.string, m.end()))
     return True
 
 
