@@ -103,3 +103,21 @@ def test_thucnews_gate() -> None:
     model = nb.NaiveBayes.train(list(read_labelled(base / "dev.txt")))
     test = list(read_labelled(base / "test.txt"))[::4]
     assert nb.accuracy(model, test) >= 0.80
+
+
+def test_traditional_script_is_folded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert zixun.classify("主隊在聯賽中擊敗對手，球員表現出色，教練賽後稱讚球隊。", title="籃球聯賽焦點戰") == "体育"
+    out = tmp_path / "m.json"
+    nb.train_files([_write_tnews(tmp_path / "t.json")], out=out)
+    model = nb.load(str(out))
+    assert model is not None
+    assert model.predict("銀行下調貸款利率 居民存款增長")[0] == "财经"
+
+
+def test_english_mixed_headline(tmp_path: Path) -> None:
+    out = tmp_path / "m.json"
+    nb.train_files([_write_tnews(tmp_path / "t.json")], out=out)
+    model = nb.load(str(out))
+    assert model is not None
+    assert model.predict("NVIDIA发布新一代GPU芯片 AI算力提升")[0] == "科技"
+    assert zixun.classify("NBA季后赛首轮，主队球员表现出色。", title="NBA季后赛焦点战") == "体育"

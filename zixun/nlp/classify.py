@@ -21,6 +21,7 @@ from pathlib import Path
 
 from zixun.nlp.labels import read_labelled
 from zixun.nlp.paths import category_model_path
+from zixun.nlp.t2s import simplify
 from zixun.text.segment import cut
 
 ALPHA = 0.3
@@ -28,11 +29,12 @@ MIN_COUNT = 2
 
 
 def features(text: str) -> list[str]:
-    """Character unigrams and bigrams of the normalised text, plus rjieba words (prefixed)."""
-    t = unicodedata.normalize("NFKC", text).lower()
+    """Character unigrams and bigrams of the normalised text (NFKC, traditional folded to
+    simplified, lower case, letters and digits only), plus rjieba words (prefixed)."""
+    t = simplify(unicodedata.normalize("NFKC", text)).lower()
     t = "".join(ch for ch in t if ch.isalnum())
     grams = list(t) + [t[i : i + 2] for i in range(len(t) - 1)]
-    return grams + ["w:" + w for w in cut(text) if len(w) >= 2]
+    return grams + ["w:" + w for w in cut(simplify(text)) if len(w) >= 2]
 
 
 @dataclass(slots=True)

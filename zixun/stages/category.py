@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 from zixun.model import Article
 from zixun.nlp import classify as nb
+from zixun.nlp.t2s import simplify
 from zixun.read.page import Page
 
 CHANNELS = ("财经", "科技", "体育", "娱乐", "汽车", "房产", "教育", "军事", "国际", "社会", "文化", "旅游", "农业", "游戏", "股票", "时政")
@@ -91,7 +92,7 @@ def classify(text: str, *, title: str | None = None, url: str | None = None) -> 
 
 def cue_vote(text: str, *, title: str | None = None) -> str | None:
     """The built-in fallback: count channel cue words (title ×3, first 600 characters)."""
-    sample = ((title or "") + " ") * 3 + text[:600]
+    sample = simplify(((title or "") + " ") * 3 + text[:600])
     votes = {ch: sum(len(re.findall(re.escape(cue), sample)) for cue in cues) for ch, cues in _CUES.items()}
     best = max(votes, key=lambda c: votes[c])
     return best if votes[best] >= 2 else None
