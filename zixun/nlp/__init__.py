@@ -4,6 +4,10 @@
 ``spans``     sentence / clause candidates and the hand-set sentence scorer for 核心提示
 ``entities``  a hand-written canonical-entity table (哈登 → 詹姆斯·哈登, 浦东 → 上海市)
 ``lexicon``   an optional co-occurrence lexicon learned from a corpus (user data dir)
-``classify``  a small multinomial naive Bayes on character n-grams for channels
+``headline``  a generated title from the lead (clauses picked by the same scorer)
+``classify``  a small complement naive Bayes on character n-grams for channels
+``labels``    labelled-headline formats (TNEWS, THUCNews, Toutiao) → channel names
+``t2s``       traditional → simplified folding, for matching only
+``build``     ``python -m zixun.nlp.build lexicon|category …`` (documented build commands)
 ``paths``     where learned resources live (never inside the package)
 """
