@@ -140,6 +140,10 @@ async def search_page(
     page: PageNo = 1,
 ) -> HTMLResponse:
     site = site_of(request)
+    key = f"search:{request.url}"
+    hit = site.page_cache.lookup(key)
+    if hit is not None and hit[1]:  # the same URL renders the same page for every reader
+        return HTMLResponse(hit[0])
     await site.update_nav()
     start, end = _day(since, "起始日期"), _day(until, "截止日期")
     filters: dict[str, Any] = {k: v for k, v in (("category", channel), ("tag", tag), ("outlet", outlet)) if v}
@@ -153,4 +157,5 @@ async def search_page(
     base = "/search?" + urlencode({k: v for k, v in params.items() if v}) + "&"
     html = site.render("search.html", q=q, hits=hits, pager=pager, base=base, channel=channel, tag=tag,
                        outlet=outlet, since=since, until=until, canonical=None)
+    site.page_cache.put(key, html)
     return HTMLResponse(html)
