@@ -114,3 +114,12 @@ def test_month_only_body_and_whole_past_years() -> None:
     assert g is not None and (g.at.date().isoformat(), g.precision) == ("2010-06-01", "month")
     g = infer_published(None, ["11月6日，学院举办洽谈会。", "2022年全年，订单班扩大到6个。"], None)
     assert g is not None and g.at.date().isoformat() == "2023-11-06"  # 2022 is over: the 6th is in 2023
+
+
+def test_today_named_a_month_before_the_base() -> None:
+    base = datetime(2019, 7, 10, tzinfo=CST)
+    for text in ("今天（6月10日），江南、华南等地的强降雨仍在持续。", "今天（6月10日），江南、華南等地的強降雨仍在持續。"):
+        g = infer_published(None, [text, "受强降雨影响，多处路段出现内涝。"], base)
+        assert g is not None and g.at.date().isoformat() == "2019-06-10" and g.confidence >= 0.85
+    g = infer_published(None, ["国家主席8日在人民大会堂会见来访的总理。"], base)  # a bare day: no "today" claim
+    assert g is not None and g.at.date().isoformat() == "2019-07-08" and g.confidence < 0.85

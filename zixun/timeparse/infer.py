@@ -155,7 +155,8 @@ def infer_published(title: str | None, paragraphs: list[str], base: datetime | N
                     tm.precision == "hour" and _EVENING.search(tm.text)):
                 shift = 1
             bare = tm.kind == "partial" and not _MONTH_IN.search(normalize(tm.text))
-            events.append(_Event(tm, _evidence(text, *tm.span), index, dateline, md, shift, today_is, bare))
+            events.append(_Event(tm, _evidence(text, *tm.span), index, dateline, md, shift=shift, bare_day=bare,
+                                 today_is=today_is))
         if since_year is None:
             since = _SINCE.search(norm)
             years_on = _YEARS_ON.search(norm, since.end()) if since else None
