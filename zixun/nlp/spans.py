@@ -41,7 +41,13 @@ W_DIGIT, W_STOP, W_QUOTE = 0.01, 0.02, 0.04
 W_PREFIX, W_CONN, W_SPEAKER = -0.01, -0.03, -0.1  # "刘云山指出：" alone says nothing
 TRAIL = "，,；;：:、 "
 _DROP_POS = ("u", "d", "e", "y", "o", "c", "t", "f", "p", "r")
+_NEGATION = frozenset("不没未无非别勿莫否")
 _KEEP_WORDS = frozenset("不 没 未 无 非 再 又 最 才 将 已 均 仍 曾 不再 没有 尚未 被 遭 首 近".split())
+
+
+def _keep(word: str) -> bool:
+    """Words whose loss would flip or blur the meaning: negations (不是, 并非, 别), 被, 将 …"""
+    return word in _KEEP_WORDS or any(ch in _NEGATION for ch in word)
 
 
 def bare(s: str) -> str:
@@ -90,7 +96,7 @@ def squeeze(s: str, budget: int) -> str | None:
     s = re.sub(r"[“”\"‘’「」]", "", s)
     if len(s) <= budget:
         return s
-    kept = [w for w, p in pos_tag(s) if not (p.startswith(_DROP_POS) and w not in _KEEP_WORDS and len(w) <= 2)]
+    kept = [w for w, p in pos_tag(s) if not (p.startswith(_DROP_POS) and len(w) <= 2 and not _keep(w))]
     out = "".join(kept).rstrip(TRAIL)
     return out if 0 < len(out) <= budget else None
 
