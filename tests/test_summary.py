@@ -166,3 +166,11 @@ def test_lcsts_gate() -> None:
 def test_tiny_budget_never_overflows(budget: int) -> None:
     s = zixun.summarize("\n".join(NEWS), max_chars=budget)
     assert len(s) <= budget
+
+
+def test_squeeze_keeps_negation_and_never_cuts_words() -> None:
+    from zixun.nlp.spans import squeeze
+
+    out = squeeze("从用户出发，而不是从机器出发，", 12)
+    assert out is not None and "不是" in out and len(out) <= 12
+    assert squeeze("这是一个完全无法压缩到两个字的长句子", 2) is None
