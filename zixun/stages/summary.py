@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from zixun.model import Article
-from zixun.nlp.spans import Span, bare, candidates, score, sentences
+from zixun.nlp.spans import CONNECTIVE, Span, bare, candidates, score, sentences
 from zixun.read.page import Page
 from zixun.settings import get as setting
 
@@ -87,6 +87,8 @@ def summarize(text: str, *, title: str | None = None, max_chars: int | None = No
         for sp in whole:
             if sp.sent == lead:
                 sp.score += LEAD_BONUS  # news: the lead answers who/what/when
+            if CONNECTIVE.match(sp.text):
+                sp.score -= LEAD_BONUS  # 此外/接下来… cannot open a 核心提示
     whole.sort(key=lambda sp: -sp.score)
     chosen: list[Span] = []
     used = 0
