@@ -123,3 +123,13 @@ def test_today_named_a_month_before_the_base() -> None:
         assert g is not None and g.at.date().isoformat() == "2019-06-10" and g.confidence >= 0.85
     g = infer_published(None, ["国家主席8日在人民大会堂会见来访的总理。"], base)  # a bare day: no "today" claim
     assert g is not None and g.at.date().isoformat() == "2019-07-08" and g.confidence < 0.85
+
+
+def test_local_morning_abroad_is_the_same_beijing_day() -> None:
+    base = datetime(2024, 4, 10, tzinfo=CST)
+    g = infer_published(None, ["当地时间4月3日上午，峰会在布鲁塞尔开幕。"], base)
+    assert g is not None and g.at.date().isoformat() == "2024-04-03"
+    g = infer_published(None, ["當地時間4月3日下午，峰會在布魯塞爾閉幕。"], base)  # afternoon in Europe: next day here
+    assert g is not None and g.at.date().isoformat() == "2024-04-04"
+    g = infer_published(None, ["当地时间4月3日上午，美国总统在华盛顿发表讲话。"], base)  # the Americas' morning
+    assert g is not None and g.at.date().isoformat() == "2024-04-04"
