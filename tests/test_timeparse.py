@@ -319,3 +319,24 @@ def test_traditional_and_vague_forms(text: str, want: tuple[str, str]) -> None:
 def test_counts_are_not_clock_times() -> None:
     assert parse_times("增长三点多个百分点", BASE) == []
     assert parse_times("第三季节目", BASE) == []
+
+
+def test_lunar_day_alone_is_in_the_base_lunar_month() -> None:
+    # BASE 2023-11-20 is lunar 十月初八
+    assert span("初五迎财神") == ("2023-11-17 00:00:00", "2023-11-17 23:59:59")
+    assert span("廿三") == ("2023-11-06 00:00:00", "2023-11-06 23:59:59")  # 十月廿三 is ahead: 九月廿三
+    assert span("初十晚上", bias="future") == ("2023-11-22 18:00:00", "2023-11-22 23:59:59")
+    assert parse_times("初一學生", BASE) == [] and parse_times("她在读初三", BASE) == []
+
+
+def test_lunar_round_trip() -> None:
+    from datetime import date
+
+    from zixun.timeparse import lunar
+
+    day = date(1950, 1, 1)
+    while day < date(2060, 1, 1):
+        y, m, dd, leap = lunar.from_solar(day)
+        assert lunar.to_solar(y, m, dd, leap) == day
+        day += timedelta(days=13)
+    assert lunar.from_solar(date(2020, 5, 23)) == (2020, 4, 1, True)  # 闰四月初一

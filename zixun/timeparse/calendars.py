@@ -53,11 +53,42 @@ def nth(st: State, base: datetime | None, mk: Callable[..., datetime]) -> tuple[
     return mk(monday.year, monday.month, monday.day), end_of(mk(sunday.year, sunday.month, sunday.day), "day"), "day"
 
 
+def _lunar_day(st: State, base: datetime | None, bias: str, mk: Callable[..., datetime]) -> Span:
+    """"初五", "廿三" alone: that day of the base's lunar month (past bias: the last one not after
+    the base; a day 30 in a 29-day month moves to the month before or after)."""
+    if base is None or st.day is None:
+        raise Unresolvable
+    day = st.day
+
+    def in_month(y: int, m: int, leap: bool) -> date | None:
+        first, last = lunar.month_span(y, m, leap)
+        return first + timedelta(days=day - 1) if day <= (last - first).days + 1 else None
+
+    try:
+        y, m, _, leap = lunar.from_solar(base.date())
+        found = in_month(y, m, leap)
+        first, last = lunar.month_span(y, m, leap)
+        if bias == "past" and (found is None or found > base.date()):
+            py, pm, _, pleap = lunar.from_solar(first - timedelta(days=1))
+            found = in_month(py, pm, pleap)
+        elif bias == "future" and (found is None or found < base.date()):
+            ny, nm, _, nleap = lunar.from_solar(last + timedelta(days=1))
+            found = in_month(ny, nm, nleap)
+    except ValueError as exc:
+        raise Unresolvable from exc
+    if found is None:
+        raise Unresolvable
+    st.relative = True
+    return apply_time(mk(found.year, found.month, found.day), st)
+
+
 def other_calendar(st: State, base: datetime | None, bias: str, mk: Callable[..., datetime]) -> tuple[datetime, datetime | None, str]:
     """Lunar dates and holidays, solar terms and seasons: the year is the lunar (or term) year."""
     year_given = st.year is not None
     if st.year is None and base is None:
         raise Unresolvable
+    if st.month is None and st.day is not None and not (st.lunar_holiday or st.term or st.season):
+        return _lunar_day(st, base, bias, mk)
 
     def span(year: int) -> tuple[date, date]:
         if st.lunar_holiday is not None:

@@ -73,6 +73,20 @@ def to_solar(lunar_year: int, month: int, day: int, leap: bool = False) -> date:
     return solar
 
 
+def from_solar(day: date) -> tuple[int, int, int, bool]:
+    """The lunar (year, month, day, leap) of a Gregorian date (1900-01-31 … 2100)."""
+    year = day.year if day >= _year(min(day.year, LAST_YEAR))[0] else day.year - 1
+    new_year, leap_month, lengths = _year(year)
+    offset = (day - new_year).days
+    for index, length in enumerate(lengths):
+        if offset < length:
+            leap = bool(leap_month) and index == leap_month
+            month = index + 1 - (1 if leap_month and index >= leap_month else 0)
+            return year, month, offset + 1, leap
+        offset -= length
+    raise ValueError(f"{day} is outside the lunar table")
+
+
 # lunar holidays: (month, day); day 0 = the last day of the month (除夕)
 LUNAR_HOLIDAY = {
     "春节": (1, 1), "元宵": (1, 15), "元宵节": (1, 15), "龙抬头": (2, 2), "端午": (5, 5), "端午节": (5, 5),

@@ -115,6 +115,9 @@ def read_atom(st: State, kind: str, m: re.Match[str], base: datetime | None, anc
     elif kind == "lunarmd2":
         st.lunar, st.month = True, {"正": 1, "冬": 11, "腊": 12}[g("lmon3")]
         st.day = int(g("lday3"))
+    elif kind == "lunarday":
+        word = g("ldo")
+        st.lunar, st.day = True, (10 if word == "初十" else _num(word.lstrip("初")))
     elif kind == "cnmd":  # "四月十三" read on the Gregorian calendar (parse_times(lunar=False))
         st.month, st.day = _num(g("lmon")), _num(g("lday"))
     elif kind == "roc":
