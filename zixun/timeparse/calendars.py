@@ -32,6 +32,8 @@ def nth(st: State, base: datetime | None, mk: Callable[..., datetime]) -> tuple[
     if st.nth_day is not None:
         if st.year is not None and st.month is None:
             d = date(st.year, 1, 1) + timedelta(days=st.nth_day - 1)
+        elif st.year is not None and st.month is not None:  # "下个月的第一天"
+            d = date(st.year, st.month, 1) + timedelta(days=st.nth_day - 1)
         elif base is not None:
             d = base.date() + timedelta(days=st.nth_day - 1)
             st.relative = True

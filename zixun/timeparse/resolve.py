@@ -154,6 +154,11 @@ def read_atom(st: State, kind: str, m: re.Match[str], base: datetime | None, anc
         if ref_d is None:
             raise Unresolvable
         d = ref_d + timedelta(days=off)
+        if st.year is not None and not anchored and base is not None and st.month is None:
+            try:  # "明年的今天", "去年今天": that day in the year said
+                d = d.replace(year=d.year + st.year - base.year)
+            except ValueError as exc:
+                raise Unresolvable from exc
         st.year, st.month, st.day, st.relative = d.year, d.month, d.day, True
         st.daypart = part or st.daypart
         if word == "今明两天":
@@ -176,6 +181,8 @@ def read_atom(st: State, kind: str, m: re.Match[str], base: datetime | None, anc
                 st.years = (lo, lo + 19) if word == "初" else (hi - 19, hi)
             elif st.month is not None:
                 st.days = MONTH_PART[word]
+            elif st.months is not None:  # "上半年末": the last month of the part
+                st.months = (st.months[0], st.months[0]) if word == "初" else (st.months[1], st.months[1])
             else:
                 st.months = YEAR_PART[word]
         elif word in DAY_PART:
@@ -290,6 +297,8 @@ def finish(st: State, base: datetime | None, bias: str, tz: tzinfo) -> tuple[dat
         return mk(st.years[0]), mk(st.years[1], 12, 31).replace(hour=23, minute=59, second=59), "year"
     if st.days_span is not None:
         a, b = st.days_span
+        if st.hour is not None:  # "周末九点": the first of the days at that time
+            return apply_time(mk(a.year, a.month, a.day), st)
         return mk(a.year, a.month, a.day), mk(b.year, b.month, b.day).replace(hour=23, minute=59, second=59), "day"
     if st.weekday is not None:
         if base is None:

@@ -46,6 +46,7 @@ NOW_WORDS = ("今天", "今日", "现在", "目前", "此刻", "如今", "当下
 STANDALONE = {"window", "delta", "now"}
 SAFE_TERMS = {"立春", "春分", "清明", "立夏", "芒种", "夏至", "立秋", "秋分", "立冬", "冬至", "小寒", "大寒"}
 CLOCK_AFTER = re.compile(r"钟|整|许|左右|多(?!个|种|项|家|名|位|次|条|倍|万|亿)")  # "十点多", "三点钟"
+RANGE_NEXT = re.compile(r"\s?(?:至|到|-|~|—)\s?[零〇一二三四五六七八九十两\d]{1,3}\s?(?:点|时)")
 ALONE_CN_HOUR = re.compile(r"[一两二三四五六七八九十]")
 
 
@@ -149,7 +150,9 @@ def _plausible(group: list[Atom]) -> bool:
     if len(group) == 1 and group[0].kind == "hm":
         m = group[0].m
         return not (ALONE_CN_HOUR.fullmatch(m.group("hv")) and not (m.group("mi") or m.group("half") or m.group("qt"))
-                    and not CLOCK_AFTER.match(m.string, m.end()))
+                    and not CLOCK_AFTER.match(m.string, m.end())
+                    and m.string[max(0, m.start() - 1): m.start()] not in ("至", "到", "-", "~", "—")  # "三点到五点"
+                    and not RANGE_NEXT.match(m.string, m.end()))
     return True
 
 
