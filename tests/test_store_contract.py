@@ -109,3 +109,11 @@ def test_search_folds_script_and_finds_substrings(store: Store) -> None:
     assert [h.article.url for h in store.search("臺灣高鐵")] == ["https://x.cn/1"]
     assert [h.article.url for h in store.search("京大")] == ["https://x.cn/2"]
     assert [h.article.url for h in store.search("100%_")] == []
+
+
+def test_undated_articles_list_after_dated_ones(store: Store) -> None:
+    undated = art(9, url="https://x.cn/undated")
+    undated.published = Published()
+    store.upsert(undated)
+    store.upsert(art(1, url="https://x.cn/1", day=2))
+    assert [a.url for _, a in store.list()] == ["https://x.cn/1", "https://x.cn/undated"]

@@ -125,7 +125,7 @@ class PostgresStore(Store):
              category: str | None = None) -> builtins.list[tuple[int, Article]]:
         where, args = self._filters({"tag": tag, "outlet": outlet, "category": category})
         sql = "SELECT a.id, a.data FROM articles a" + (" WHERE " + where if where else "")
-        sql += " ORDER BY COALESCE(a.published_at, '') DESC, a.id DESC LIMIT %s OFFSET %s"
+        sql += " ORDER BY a.published_at DESC NULLS LAST, a.id DESC LIMIT %s OFFSET %s"
         rows = self.db.execute(sql, (*args, limit, offset)).fetchall()
         return [(int(r["id"]), Article.from_dict(r["data"])) for r in rows]
 
@@ -148,7 +148,7 @@ class PostgresStore(Store):
             "SELECT a.id, a.data, (CASE WHEN " + like + " THEN 1.0 ELSE 0.0 END)"
             " + ts_rank(a.fts, plainto_tsquery('simple', %s)) AS rank FROM articles a"
             " WHERE ((" + like + ") OR a.fts @@ plainto_tsquery('simple', %s))" + extra +
-            " ORDER BY rank DESC, COALESCE(a.published_at, '') DESC, a.id DESC LIMIT %s OFFSET %s"
+            " ORDER BY rank DESC, a.published_at DESC NULLS LAST, a.id DESC LIMIT %s OFFSET %s"
         )
         q = " ".join(toks)
         rows = self.db.execute(sql, (*like_args, q, *like_args, q, *args, limit, offset)).fetchall()

@@ -248,7 +248,7 @@ class SQLiteStore(Store):
         sql = "SELECT a.id, a.data FROM articles a"
         if where:
             sql += " WHERE " + where
-        sql += " ORDER BY COALESCE(a.published_at, '') DESC, a.id DESC LIMIT ? OFFSET ?"
+        sql += " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?"
         rows = self.db.execute(sql, (*args, limit, offset)).fetchall()
         return [(int(r["id"]), self._article(r)) for r in rows]
 
