@@ -364,3 +364,14 @@ def test_compound_forms(text: str, want: tuple[str, str]) -> None:
 
 def test_bce_is_not_a_window() -> None:
     assert parse_times("公元前221年，秦统一六国", BASE) == []
+
+
+def test_past_bias_against_a_coarse_base() -> None:
+    year_2021 = datetime(2021, 1, 1, tzinfo=CST)  # known only to the year
+    assert span("6月上旬", year_2021, base_precision="year") == ("2021-06-01 00:00:00", "2021-06-10 23:59:59")
+    assert span("國慶", year_2021, base_precision="year") == ("2021-10-01 00:00:00", "2021-10-01 23:59:59")
+    assert span("闰四月", datetime(2020, 1, 1, tzinfo=CST), base_precision="year") == (
+        "2020-05-23 00:00:00", "2020-06-20 23:59:59")
+    assert span("6月上旬", year_2021) == ("2020-06-01 00:00:00", "2020-06-10 23:59:59")  # an instant: Jan 1
+    day = datetime(2023, 11, 20, tzinfo=CST)  # a publish day
+    assert span("20日晚上", day, base_precision="day") == ("2023-11-20 18:00:00", "2023-11-20 23:59:59")

@@ -233,6 +233,9 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past",
         base = base.replace(tzinfo=CST)
     norm = normalize(text)
     atoms = _scan(norm, lunar)
+    # past bias measures against the latest instant the base may be: a base known only to the
+    # year 2021 makes "6月上旬" 2021's, not 2020's (same day for relative words when known to the day)
+    cal_base = end_of(base, base_precision) if base is not None and bias == "past" else base
     out: list[TimeMatch] = []
     anchor: datetime | None = None
     groups = _groups(atoms, norm)
@@ -250,10 +253,10 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past",
         open_: str | None = None
         try:
             has_nrange = any(a.kind in ("nrange", "approxhour") for a in g)
-            st, (start, end, precision) = _resolve(g, base, anchor, bias)
+            st, (start, end, precision) = _resolve(g, cal_base, anchor, bias)
             s, e = g[0].start, g[-1].end
             if has_nrange:
-                _, (b_start, b_end, b_prec) = _resolve(g, base, anchor, bias, nrange_side=1)
+                _, (b_start, b_end, b_prec) = _resolve(g, cal_base, anchor, bias, nrange_side=1)
                 end = _range_end(b_start, b_end, b_prec, _hour_instant(g[-1]))
                 if end < start:  # "23点至1点" crosses midnight; "19-12日" is no range
                     end = end + timedelta(days=1) if precision in ("hour", "minute") else None
@@ -264,7 +267,7 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past",
                     i += 1
                 elif nxt[0].kind not in STANDALONE:
                     try:
-                        st2, (b_start, b_end, b_prec) = _resolve(nxt, base, start, bias, inherit=st)
+                        st2, (b_start, b_end, b_prec) = _resolve(nxt, cal_base, start, bias, inherit=st)
                         if b_start < start <= b_start + timedelta(days=1) and b_prec in ("hour", "minute", "second"):
                             b_start += timedelta(days=1)  # "晚上11点至1点": past midnight
                             b_end = b_end + timedelta(days=1) if b_end else None
