@@ -375,3 +375,25 @@ def test_past_bias_against_a_coarse_base() -> None:
     assert span("6月上旬", year_2021) == ("2020-06-01 00:00:00", "2020-06-10 23:59:59")  # an instant: Jan 1
     day = datetime(2023, 11, 20, tzinfo=CST)  # a publish day
     assert span("20日晚上", day, base_precision="day") == ("2023-11-20 18:00:00", "2023-11-20 23:59:59")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("2023年芒種", ("2023-06-06 00:00:00", "2023-06-06 23:59:59")),
+        ("2023年穀雨", ("2023-04-20 00:00:00", "2023-04-20 23:59:59")),
+        ("2023年驚蟄", ("2023-03-06 00:00:00", "2023-03-06 23:59:59")),
+        ("2023年植樹節", ("2023-03-12 00:00:00", "2023-03-12 23:59:59")),
+        ("2023年建黨節", ("2023-07-01 00:00:00", "2023-07-01 23:59:59")),
+        ("2023年龍抬頭", ("2023-02-21 00:00:00", "2023-02-21 23:59:59")),
+        ("8月28號早上8點11分許", ("2023-08-28 08:11:00", "2023-08-28 08:11:59")),
+    ],
+)
+def test_traditional_terms_and_holidays(text: str, want: tuple[str, str]) -> None:
+    assert span(text, bias="none") == want
+
+
+def test_traditional_durations_and_counts() -> None:
+    assert parse_duration("倆禮拜") == {"day": 14.0}
+    assert parse_duration("七載") == {"year": 7.0}
+    assert parse_times("提出10點建議", BASE) == [] and parse_times("提出10點建议", BASE) == []
