@@ -3,6 +3,15 @@
 Why apart from the calendar atoms: these never combine with neighbours and never need past bias
 (the text says the direction); what they need is unit arithmetic and an honest precision:
 "3天前" is a day, "七年半后" a month (the half makes the month meaningful), "3年前" a year.
+
+Conventions (each has its reason in the function that applies it):
+
+- Calendar units count calendar days, months, years: "3天前" is that whole day.
+- Hours, minutes and seconds count elapsed units: "17分钟后" is at least 17 and less than 18
+  minutes on, [base+17min, base+18min]; "6个小时前" is [base-7h, base-6h]; "半小时后" one half-hour.
+- A vague count names a stretch, closed at both ends: 二十几年前, 几十年之后, 三四天前.
+- "前两天", "前几年" alone are "a couple of days/years ago" (not the last two days).
+- 工作日/交易日 count Monday to Friday (public holidays are not known here).
 """
 
 from __future__ import annotations
