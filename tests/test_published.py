@@ -133,3 +133,13 @@ def test_local_morning_abroad_is_the_same_beijing_day() -> None:
     assert g is not None and g.at.date().isoformat() == "2024-04-04"
     g = infer_published(None, ["当地时间4月3日上午，美国总统在华盛顿发表讲话。"], base)  # the Americas' morning
     assert g is not None and g.at.date().isoformat() == "2024-04-04"
+
+
+def test_today_named_by_a_holiday() -> None:
+    base = datetime(2013, 4, 20, tzinfo=CST)
+    g = infer_published(None, ["明天是清明节，人们踏青祈福。", "各地举行了纪念活动。"], base)
+    assert g is not None and g.at.date().isoformat() == "2013-04-03"  # 清明 2013 is April 4
+    g = infer_published(None, ["今天是中秋佳节，也是长假的第一天。"], datetime(2012, 10, 5, tzinfo=CST))
+    assert g is not None and g.at.date().isoformat() == "2012-09-30"
+    g = infer_published(None, ["今天是中秋節，也是長假的第一天。"], datetime(2012, 10, 5, tzinfo=CST))
+    assert g is not None and g.at.date().isoformat() == "2012-09-30"

@@ -37,6 +37,7 @@ _YEARS_ON = re.compile(r"(?:已经|已|了|走过)[^。；，]{0,8}?(?P<n>\d{1,2
 _MONTH_IN = re.compile(r"月|\d[-/·]\d")
 # "今天（10月17日）", "昨天(15日)", "明天（7月10日）出版": the page says which day "today" is
 _TODAY_IS = re.compile(r"(?P<rel>今天|今日|昨天|昨日|明天|明日|前天)\s?[（(]\s?(?P<date>[^()（）]{2,12}?)\s?[)）]")
+_DAY_IS = re.compile(r"(?P<rel>今天|今日|昨天|昨日|明天|明日)(?:是|为|正值|恰逢|迎来)(?:农历|传统的?|我国的?)?$")
 _REL_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "明天": -1, "明日": -1, "前天": 2}
 _WHOLE_YEAR = re.compile(r"全年|一整年|整年")
 _RANGE_WORDS = re.compile(r"至|到|-|~|—|，|,|、|和|及|与")  # ranges and lists of days
@@ -149,6 +150,12 @@ def infer_published(title: str | None, paragraphs: list[str], base: datetime | N
                 md = None
             dateline = any(a <= tm.span[0] < b for a, b in dateline_spans)
             if _HOLIDAY_WORDS.search(tm.text) or _TERM_WORDS.search(tm.text):
+                said = _DAY_IS.search(norm, max(0, tm.span[0] - 8), tm.span[0])
+                if said is not None and tm.precision == "day" and tm.end is None:
+                    # "今天是中秋佳节", "明天是清明节": the page names its own day by the holiday
+                    events.append(_Event(tm, _evidence(text, *tm.span), index, False, md,
+                                         shift=_REL_OFFSET[said.group("rel")], today_is=True))
+                    continue
                 # "国庆假期进入尾声": a holiday names a season, not the event; only a weak last resort
                 if base is not None and tm.kind != "absolute" and timedelta(0) <= base - tm.start <= timedelta(days=31):
                     holidays.append(_Event(tm, _evidence(text, *tm.span), index, False, None))
