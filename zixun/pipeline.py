@@ -15,11 +15,13 @@ Order and fallbacks:
 4b. ``order``    page dumps only: paragraphs put back in reading order when news cues
                  (dated lead, 当天/此外 back-references, shared words) clearly say so.
 5. ``published`` given → meta/JSON-LD → date line → URL → inferred from the body → none.
-6. ``summary``   the page's own 核心提示 if it has one, else extractive sentences.
+6. ``summary``   the page's own 核心提示 if it has one, else 1–3 scored whole sentences
+                 (whole clauses under a short budget) within ``summary_chars``.
 7. ``title``     JSON-LD/og:title/h1/<title> without site suffix, else generated from
-                 the summary's lead (``title_generated``).
-8. ``tags``      TF-IDF keywords with merged repeated phrases.
-9. ``category``  page section / URL, else keyword vote.
+                 the lead's best run of clauses (``title_generated``).
+8. ``tags``      names and nouns by TF × IDF, repeated pairs merged, canonical entity
+                 names and parent places, learned lexicon when one is installed.
+9. ``category``  page section / URL, else the trained classifier, else a cue-word vote.
 10. ``finish``   language, content hash; an empty body raises ``EmptyInput``.
 """
 

@@ -22,12 +22,15 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "sqlite:///zixun.db", "Store URL: sqlite:///path.db (default) or postgresql://user@host/db."),
-    Setting("summary_chars", 120, "Character budget of the 核心提示 summary (whole sentences only)."),
+    Setting("summary_chars", 120, "Character budget of the 核心提示 summary (whole sentences; whole clauses under 60)."),
     Setting("tags_k", 8, "How many keyword tags to keep per article."),
     Setting("timezone", "+08:00", "UTC offset assumed when a page states none."),
     Setting("related_k", 10, "How many items the 大家还在看 block shows."),
     Setting("trending_half_life_hours", 24.0, "Half-life of a page view in the trending score."),
     Setting("max_page_bytes", 10_000_000, "Pages larger than this are rejected (API ingest and CLI)."),
+    Setting("data_dir", "", "Where learned resources live (default $XDG_DATA_HOME/zixun or ~/.local/share/zixun)."),
+    Setting("category_model", "", "Channel classifier built by `zixun train-category` (default <data_dir>/category.json)."),
+    Setting("tag_lexicon", "", "Tag lexicon built by `python -m zixun.nlp.build lexicon` (default <data_dir>/lexicon.json)."),
     Setting("site_rules", {}, "Per-site extraction overrides: {host: {title: XPath, body: XPath}} (zixun.toml only)."),
 )
 

@@ -1,7 +1,7 @@
 """Where learned resources (category model, tag lexicon) live: a user data dir, never the package.
 
 Why: models learned from third-party data must not ship in the repository or the wheel, so
-they are built by a documented command into ``$ZIXUN_DATA_DIR`` (default
+they are built by a documented command into the ``data_dir`` setting (``$ZIXUN_DATA_DIR``) (default
 ``$XDG_DATA_HOME/zixun`` or ``~/.local/share/zixun``) and loaded when present.
 """
 
@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from zixun.settings import get as setting
+
 
 def data_dir() -> Path:
     """The user data directory (not created here)."""
-    env = os.environ.get("ZIXUN_DATA_DIR")
+    env = str(setting("data_dir"))
     if env:
         return Path(env).expanduser()
     xdg = os.environ.get("XDG_DATA_HOME")
@@ -23,11 +25,11 @@ def data_dir() -> Path:
 
 def category_model_path() -> Path:
     """``$ZIXUN_CATEGORY_MODEL`` or ``<data dir>/category.json``."""
-    env = os.environ.get("ZIXUN_CATEGORY_MODEL")
+    env = str(setting("category_model"))
     return Path(env).expanduser() if env else data_dir() / "category.json"
 
 
 def lexicon_path() -> Path:
     """``$ZIXUN_TAG_LEXICON`` or ``<data dir>/lexicon.json``."""
-    env = os.environ.get("ZIXUN_TAG_LEXICON")
+    env = str(setting("tag_lexicon"))
     return Path(env).expanduser() if env else data_dir() / "lexicon.json"
