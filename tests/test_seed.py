@@ -68,3 +68,7 @@ def test_seed_cli_json() -> None:
     assert d["byline"]["outlet"] == "21世纪经济报道"
     assert d["published"]["source"] == "body-inferred"
     assert len(d["page_related"]) == 16
+
+
+def test_reporter_is_a_credit_not_a_tag(seed_article: zixun.Article) -> None:
+    assert "倪雨晴" not in seed_article.tags

@@ -139,4 +139,9 @@ def _finish(scores: dict[str, float], k: int) -> list[tuple[str, float]]:
 
 
 def run(article: Article, page: Page) -> None:
-    article.tags = tag(article.text, title=None if article.title_generated else article.title)
+    """Tag the article; the people who wrote or edited it are credits, not topics."""
+    b = article.byline
+    credits = {n for n in [*b.reporters, b.editor] if n}
+    k = int(setting("tags_k"))
+    found = tag(article.text, title=None if article.title_generated else article.title, k=k + len(credits))
+    article.tags = [t for t in found if t not in credits][:k]
