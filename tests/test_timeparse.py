@@ -397,3 +397,17 @@ def test_traditional_durations_and_counts() -> None:
     assert parse_duration("倆禮拜") == {"day": 14.0}
     assert parse_duration("七載") == {"year": 7.0}
     assert parse_times("提出10點建議", BASE) == [] and parse_times("提出10點建议", BASE) == []
+
+
+def test_weekday_ranges_stay_in_one_week() -> None:
+    wednesday = datetime(2023, 11, 22, 10, tzinfo=CST)
+    assert span("下週一至週三", wednesday) == ("2023-11-27 00:00:00", "2023-11-29 23:59:59")
+    assert span("周一到周五", wednesday) == ("2023-11-20 00:00:00", "2023-11-24 23:59:59")
+    assert span("周四到周六", wednesday) == ("2023-11-16 00:00:00", "2023-11-18 23:59:59")  # past bias
+    assert span("周一到周五", wednesday, bias="future") == ("2023-11-27 00:00:00", "2023-12-01 23:59:59")
+
+
+def test_relative_quarters_and_today_words() -> None:
+    assert span("上一季度") == ("2023-07-01 00:00:00", "2023-09-30 23:59:59")
+    assert span("下一季度", bias="none") == ("2024-01-01 00:00:00", "2024-03-31 23:59:59")
+    assert span("即日起至12月31日", bias="none") == ("2023-11-20 00:00:00", "2023-12-31 23:59:59")

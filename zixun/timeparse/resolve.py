@@ -210,7 +210,7 @@ def _read_week(st: State, prefix: str | None, wd: str | None, base: datetime | N
         raise Unresolvable
     if base is None:
         raise Unresolvable
-    off = WEEK_PREFIX[prefix] if prefix else None
+    off = WEEK_PREFIX[prefix] if prefix else st.week_offset
     if st.day is not None:  # "6月1日周六": the weekday only confirms the date
         return
     monday = base.date() - timedelta(days=base.weekday()) + timedelta(days=7 * (off or 0))

@@ -174,6 +174,10 @@ def _resolve(group: list[Atom], base: datetime | None, anchor: datetime | None, 
             st.day = None
         if top <= 2.5:
             st.daypart = None
+        if inherit.weekday is not None and group[0].kind == "week" and not group[0].m.group("wp"):
+            st.week_offset = inherit.weekday[0]  # "下周一至周三", "周一到周五": the left side's week
+            if anchor is not None and base is not None:
+                st.week_offset = (anchor.date() - base.date() + timedelta(days=base.weekday())).days // 7
     anchor_d = anchor.date() if anchor else None
     for a in group:
         if a.kind in ("nrange", "approxhour"):

@@ -30,6 +30,7 @@ class State:
     daypart: str | None = None
     holiday: str | None = None
     weekday: tuple[int | None, int] | None = None  # (week offset or None for bare, weekday)
+    week_offset: int | None = None  # "下周一至周三": the right side's bare weekday is in the same week
     hour_only_clock: bool = False
     nth_week: tuple[int, int | None] | None = None  # 第3周 / 第3个星期日: (n, weekday)
     nth_day: int | None = None  # 2025年第一天, 第三天

@@ -12,7 +12,7 @@ REL_DAY: dict[str, tuple[int, bool, str | None]] = {
     "大大前天": (-4, False, None), "大前天": (-3, False, None), "前天": (-2, False, None),
     "昨天": (-1, False, None), "昨日": (-1, False, None), "昨晨": (-1, False, "清晨"),
     "昨早": (-1, False, "早上"), "昨晚": (-1, False, "晚上"), "昨夜": (-1, False, "晚上"),
-    "今天": (0, False, None), "今日": (0, False, None), "本日": (0, False, None),
+    "今天": (0, False, None), "今日": (0, False, None), "即日": (0, False, None), "本日": (0, False, None),
     "今晨": (0, False, "清晨"), "今早": (0, False, "早上"), "今晚": (0, False, "晚上"),
     "今夜": (0, False, "晚上"), "明天": (1, False, None), "明日": (1, False, None),
     "明晚": (1, False, "晚上"), "明早": (1, False, "早上"), "明晨": (1, False, "清晨"),
