@@ -228,8 +228,11 @@ def run(article: Article, page: Page) -> None:
     hints = page.hints
     for line in hints.get("byline_lines", []):
         parse_line(str(line), b, position="tail")
-    for line in hints.get("head_lines", []):
-        parse_line(str(line), b, position="head")
+    head = [str(x) for x in hints.get("head_lines", [])]
+    for k, line in enumerate(head):
+        # A bare name counts only right under the headline or right above the body.
+        near = k < 3 or k >= len(head) - 3
+        parse_line(line, b, position="head" if near else "tail")
     for line in hints.get("tail_lines", []):
         parse_line(str(line), b, position="tail")
     paras = article.paragraphs

@@ -25,10 +25,10 @@ BLOCK_TAGS = frozenset(
     "figcaption header footer nav aside center tbody thead tfoot body form fieldset address hr caption "
     "details summary".split()
 )
-# Elements whose text is never visible article text.
+# Elements whose text is never visible article text (rt/rp: ruby annotations, e.g. furigana).
 SILENT_TAGS = frozenset(
     "script style noscript template svg canvas object embed select option textarea button head title "
-    "iframe map area".split()
+    "iframe map area rt rp".split()
 )
 # A word of a spaced script (Latin, Cyrillic, Greek, Hangul…): a run of letters/digits without CJK.
 _LATIN_WORD = re.compile(r"[^\W_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+(?:['’.-][^\W_\u3400-\u9fff]+)*")
