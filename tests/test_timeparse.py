@@ -411,3 +411,13 @@ def test_relative_quarters_and_today_words() -> None:
     assert span("上一季度") == ("2023-07-01 00:00:00", "2023-09-30 23:59:59")
     assert span("下一季度", bias="none") == ("2024-01-01 00:00:00", "2024-03-31 23:59:59")
     assert span("即日起至12月31日", bias="none") == ("2023-11-20 00:00:00", "2023-12-31 23:59:59")
+
+
+def test_new_forms_do_not_misfire_in_news() -> None:
+    assert [m.text for m in parse_times("双十一当天，电商平台创下纪录", BASE, bias="none")] == ["当天"]
+    assert parse_times("双方股比为50：50", BASE) == []
+    assert parse_times("两万多名初二的学生参加", BASE) == []
+    assert parse_times("一年四季不变的行头", BASE) == []
+    assert parse_times("中国连续第二年位列营商环境改善前十", BASE) == []
+    m = parse_times("1937年7月7日，战争爆发。第二年，他参军。", BASE)[-1]
+    assert (m.text, m.start.year) == ("第二年", 1938)

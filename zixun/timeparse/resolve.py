@@ -131,7 +131,8 @@ def read_atom(st: State, kind: str, m: re.Match[str], base: datetime | None, anc
         n = _num(g("ny_n"))
         if not n or base is None:
             raise Unresolvable
-        st.year, st.relative = base.year + n - 1, True
+        ref = anchor.year if anchor is not None else base.year  # "1937年7月7日…第二年" is 1938
+        st.year, st.relative = ref + n - 1, True
     elif kind == "holnum":
         st.holiday = "国庆" if (g("hn") or g("hn2")) == "十一" else "劳动节"
     elif kind == "msec":

@@ -64,6 +64,8 @@ def _scan(norm: str, lunar: bool = True) -> list[Atom]:
         kind = (m.lastgroup or "K_")[2:]
         if kind == "md" and not _md_ok(m, norm):
             continue
+        if kind == "msec" and m.group("msm") == m.group("mss"):
+            continue  # "50:50" is a ratio
         if kind == "lunarmd" and not lunar and not _lunar_only(m):
             kind = "cnmd"  # "四月十三" on the Gregorian calendar
         atoms.append(Atom(kind, m.start(), m.end(), m))
