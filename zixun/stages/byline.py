@@ -107,7 +107,7 @@ def _labelled(text: str, b: Byline) -> bool:
         elif re.match(_EDITOR_LABEL, label):
             if not colon and not text.lstrip("（(【[ ").startswith(label):
                 continue
-            names = _reporters(segment, b, strict=False)
+            names = _reporters(segment, b, strict=not colon)
             if names:
                 b.editor = b.editor or names[0]
                 hit = True
