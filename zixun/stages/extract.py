@@ -167,7 +167,7 @@ def run(article: Article, page: Page) -> None:
             extract_dump(article, page)
         else:
             extract_text(article, page)
-    except (etree.LxmlError, ValueError, RecursionError, TypeError, AttributeError, IndexError) as exc:
+    except (etree.LxmlError, ValueError, RecursionError, TypeError, AttributeError, IndexError, KeyError) as exc:
         page.warnings.append(f"{page.source}: extraction failed ({exc}); fell back to the page's plain text")
         text = page.tree.text_content() if page.tree is not None else page.text
         article.paragraphs = [clean_line(x) for x in text.splitlines() if clean_line(x)]
