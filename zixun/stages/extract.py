@@ -5,12 +5,14 @@ used here):
 
 * **Chinese sizing.** Lines are sized in CJK characters and Chinese punctuation, since
   Chinese has no spaces and word counts mislead (``extract_lines``).
-* **Max-weight subtree.** Story lines count plus, link lines, boilerplate lines (责任编辑,
-  相关阅读, 版权所有, ICP备) and nav/footer/share/comment zones count minus; the element
-  whose lines sum highest is the story. Going up a level merges neighbouring paragraph blocks;
-  a footer or one small sub-block never wins (``extract_score``).
+* **Max-weight run of lines.** Story lines count plus, link lines, boilerplate lines (责任编辑,
+  相关阅读, 版权所有, ICP备, legal notices) and nav/footer/share/comment zones count minus;
+  the contiguous run with the highest sum is the story. Neighbouring paragraph blocks merge
+  across a small ad or caption; a footer/copyright block or one small sub-block never wins;
+  a run that spans a blog's posts or an appended next story is cut back to one story
+  (``extract_score``).
 * **Fallbacks.** A candidate that keeps mostly boilerplate or a sliver of the page's story
-  text is rejected and the next one tried; then every story line of the page; then the
+  text is rejected and the next best run tried; then every story line of the page; then the
   meta description. Any parser/extraction error falls back to the page's plain text with a
   warning: extraction never raises on malformed HTML.
 * **2000s portals.** ``<br>``-separated text in layout-table cells, GBK pages, ``<form>``

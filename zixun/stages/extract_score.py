@@ -1,23 +1,29 @@
-"""Choose the story's subtree and its lines: the scorer behind ``extract``.
+"""Choose the story's lines: the scorer behind ``extract``.
 
 Method (what zixun adds over readability/trafilatura for Chinese pages):
 
 1. Every line gets a weight. Story-like lines (enough CJK characters or Latin words, sentence
    punctuation, little link text) count plus their size; link lines, boilerplate lines
    (责任编辑, 相关阅读, 版权所有, ICP备…) and lines inside navigation/footer/share/comment
-   zones count minus their size; short neutral lines (captions, subheads) count about zero.
-   Chinese has no spaces, so size is counted in CJK characters, not words.
-2. The chosen subtree is the element whose lines sum highest ("max-weight subtree"): moving up
-   to a parent merges neighbouring paragraph blocks (a story split over several ``<div>``s or
-   table cells) as long as it does not pull in more boilerplate than story. This guards
-   against the two failure modes of density scorers: picking one small sub-block, and picking
-   the footer/copyright block.
-3. A candidate whose kept text is mostly boilerplate, or tiny beside the page's story text,
-   is rejected and the next best subtree that does not overlap it is tried; the last fallback
-   is every story-like line of the page in order.
-4. Inside the subtree, lines before the first and after the last story line are trimmed (the
+   zones (by tag, class/id, hidden style) count minus their size, and so do blurbs in small
+   link-heavy cards ("more stories" lists); short neutral lines (captions, subheads, date
+   and byline lines) count about zero. Chinese has no spaces, so size is counted in CJK
+   characters, not words.
+2. The story is the contiguous run of lines with the highest sum (Kadane), or an earlier run
+   at least half as heavy (the story comes before its comments). A run merges neighbouring
+   paragraph blocks (a story split over several ``<div>``s or table cells, an ad between
+   them) as long as it does not pull in more boilerplate than story. This guards against
+   the two failure modes of density scorers: picking one small sub-block, and picking the
+   footer/copyright block. ``Region.node`` is the lowest common ancestor of its lines.
+3. A candidate whose kept text is mostly a legal notice, or tiny beside the page's story
+   text, is rejected and the next best run tried; the last fallback is every story-like line
+   of the page in order.
+4. Inside the run, lines before the first and after the last story line are trimmed (the
    headline, the date line, share bars), link/boilerplate lines are dropped, and the text is
-   cut at a 相关阅读/上一篇/网友评论 marker that comes after most of the story.
+   cut at a 相关阅读/上一篇/网友评论 marker after half the story, or at a post header (date
+   and clock, 发表于, re:) after the first paragraphs: the next post or comment.
+5. ``split_items``: when the run spans sibling blocks of one kind that are separate stories
+   (the headline is inside one of them, or each has its own date line), keep one.
 """
 
 from __future__ import annotations
