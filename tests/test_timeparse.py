@@ -421,3 +421,8 @@ def test_new_forms_do_not_misfire_in_news() -> None:
     assert parse_times("中国连续第二年位列营商环境改善前十", BASE) == []
     m = parse_times("1937年7月7日，战争爆发。第二年，他参军。", BASE)[-1]
     assert (m.text, m.start.year) == ("第二年", 1938)
+
+
+def test_lists_and_windows_need_their_own_words() -> None:
+    assert [m.text for m in parse_times("今天，15号，记者来到现场", BASE, bias="none")] == ["今天", "15号"]
+    assert parse_times("目标提前两年多完成", BASE) == []

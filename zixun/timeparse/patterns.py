@@ -82,7 +82,7 @@ ATOMS: list[tuple[str, str]] = [
     ("nthyear", rf"(?:^|(?<=[，,。；;：:\s]))第(?P<ny_n>\d{{1,3}}|{CN}{{1,3}})年(?![代级度])"),  # 第七年: from the last date (or the base) as the first
     ("nthday", rf"第(?P<nd_n>\d{{1,3}}|{CN}{{1,3}})天"),
     ("mdays", rf"(?<=月)(?P<fdp>前|最后|头)(?P<fdn>\d{{1,2}}|{CN}{{1,3}})天"),
-    ("window", rf"(?P<win>近|最近|过去的?|未来的?|今后|(?<!公元)前|后|再过|(?<![\u4e00-\u9fff])过)(?P<wn>{DNUM})个?(?P<wmore>多)?(?P<whalf>半)?(?P<wunit>{DUNIT})(?:内|里|以来|之内|以内)?"),
+    ("window", rf"(?P<win>近|最近|过去的?|未来的?|今后|(?<!公元)(?<!提)前|后|再过|(?<![\u4e00-\u9fff])过)(?P<wn>{DNUM})个?(?P<wmore>多)?(?P<whalf>半)?(?P<wunit>{DUNIT})(?:内|里|以来|之内|以内)?"),
     ("delta", rf"(?P<dn>{DNUM})个?(?P<dmore>多)?(?P<dhalf>半)?(?P<dunit>{DUNIT})(?:(?P<dhalf2>半)钟?)?(?P<dmore2>多)?(?P<dsuf>之前|以前|前|之后|以后|后|以内|之内|内|以来)"),
     ("daypart", r"(?P<dp>正午|后半夜|前半夜|上半夜|下半夜|凌晨|黄昏|夜晚|早间|午间|清晨|早晨|早上|上午|中午|午后|下午|傍晚|晚上|晚间|夜里|夜间|深夜|半夜|午夜|黎明|白天|全天|早|晚|夜|初|底|末|许|整)"),
     ("now", r"(?P<now>现在|目前|此刻|当下|如今)"),

@@ -283,7 +283,8 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past",
                             i += 1
                     except Unresolvable:
                         pass
-            elif precision == "day" and end is None and (n_list := _day_list(norm, e, groups, i, start)):
+            elif (precision == "day" and end is None and g[-1].kind in ("day", "md", "numdt", "compact")
+                  and (n_list := _day_list(norm, e, groups, i, start))):
                 i, e, end = n_list  # "9月10号、11号、12号": the days of a list, first to last
             elif (conn := CONNECTOR.match(norm, e)) and (year := BARE_YEAR.match(norm, conn.end())):
                 last = datetime(int(year.group()), 12, 31, 23, 59, 59, tzinfo=start.tzinfo)
