@@ -426,3 +426,10 @@ def test_new_forms_do_not_misfire_in_news() -> None:
 def test_lists_and_windows_need_their_own_words() -> None:
     assert [m.text for m in parse_times("今天，15号，记者来到现场", BASE, bias="none")] == ["今天", "15号"]
     assert parse_times("目标提前两年多完成", BASE) == []
+
+
+def test_day_offset_with_a_time_of_day() -> None:
+    assert span("3天后的晚上8点", bias="none") == ("2023-11-23 20:00:00", "2023-11-23 20:59:59")
+    assert span("兩天前的上午", bias="none") == ("2023-11-18 07:00:00", "2023-11-18 11:59:59")
+    assert span("三天後晚上八點半", bias="none") == ("2023-11-23 20:30:00", "2023-11-23 20:30:59")
+    assert [m.text for m in parse_times("两天后，记者来到现场", BASE)] == ["两天后"]

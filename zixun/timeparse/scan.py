@@ -253,6 +253,8 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past",
             continue  # "每周三", "每年9月": recurring, not a date (see periods.py)
         if g[0].kind in STANDALONE:
             tm = relative(g[0].m, g[0].start, g[0].end, g[0].kind, text, base, base_precision)
+            if tm is not None and i < len(groups) and (timed := _time_of_day(tm, groups[i], norm, text, base)):
+                tm, i = timed, i + 1  # "3天后的晚上8点", "两天前的上午"
             if tm is not None:
                 out.append(tm)
             continue
@@ -310,6 +312,21 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past",
             anchor = start
         out.append(TimeMatch(text[s:e], (s, e), start, end, precision, _kind(st), open_))
     return out
+
+
+def _time_of_day(tm: TimeMatch, nxt: list[Atom], norm: str, text: str, base: datetime | None) -> TimeMatch | None:
+    """A day offset followed by a time of day ("三天后的晚上8点") is that time on that day."""
+    if tm.precision != "day" or tm.end is not None or tm.open is not None or nxt[0].kind not in ("daypart", "hm", "clock"):
+        return None
+    if GLUE.fullmatch(norm, tm.span[1], nxt[0].start) is None:
+        return None
+    day = State(year=tm.start.year, month=tm.start.month, day=tm.start.day, relative=True)
+    try:
+        _, (start, end, precision) = _resolve(nxt, base, None, "none", inherit=day)
+    except (Unresolvable, ValueError, OverflowError):
+        return None
+    s, e = tm.span[0], nxt[-1].end
+    return TimeMatch(text[s:e], (s, e), start, end, precision, "relative")
 
 
 LIST_SEP = re.compile(r"\s?(?:[，,、和及与]|以及)\s?")
