@@ -22,8 +22,8 @@ which keeps the character and n-gram distribution of real headlines. Reported: r
 p50/p99 over 1,000 queries, index add p99 (200 new headlines), and SQLite ``upsert`` p99
 (index loaded) on a store of ``--store`` articles.
 
-Run: ``python bench/related.py`` (~4 min: both corpora, scale 100k, store 20k);
-``--quick`` (toutiao only, scale 40k, store 5k); ``--full`` (scale 100k and 1M, store 100k);
+Run: ``python bench/related.py`` (~5 min: both corpora, scale 100k, store 5k);
+``--quick`` (toutiao only, scale 40k, store 5k); ``--full`` (scale 100k with a 100k store, and 1M; ~15 min);
 ``--corpus FILE`` (any file of ``title_!_label`` lines). Skips without ../shared.
 """
 
@@ -295,7 +295,7 @@ def main() -> None:
     print(f"ratio = P@10 / tfidf-char-1-2 P@10 of this run; dups = near-duplicate pairs per list; targets {TARGET}")
     pool_t = [t for _, ts, _, _ in corpora for t in ts]
     pool_l = [f"{c}:{lab}" for c, _, ls, _ in corpora for lab in ls]
-    sizes = [(40_000, 5_000)] if args.quick else [(100_000, 100_000), (1_000_000, 0)] if args.full else [(100_000, 20_000)]
+    sizes = [(40_000, 5_000)] if args.quick else [(100_000, 100_000), (1_000_000, 0)] if args.full else [(100_000, 5_000)]
     for n, store_n in sizes:
         print(scale(pool_t, pool_l, n, store_n), flush=True)
     print("targets: related p99 ≤ 10 ms at 100k, ≤ 30 ms at 1M; adding one article ≤ 50 ms at 100k")
