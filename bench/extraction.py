@@ -257,6 +257,7 @@ def score(cases: list[Case], fn: Callable[[Case], Result]) -> dict[str, Any]:
     per_page: list[tuple[float, str]] = []
     days = authors = n_days = n_authors = 0
     cpu = cpu_all = 0.0
+    gives_date = gives_author = False
     fn(cases[0])  # warm-up: imports and model loading are not per-page costs
     for case in cases:
         t0 = time.process_time()
@@ -270,6 +271,8 @@ def score(cases: list[Case], fn: Callable[[Case], Result]) -> dict[str, Any]:
             per_page.append((f, case.id))
             if not case.id.startswith(MISMATCHED):
                 f1s_67.append(f)
+        gives_date = gives_date or res.date is not None
+        gives_author = gives_author or any(res.authors)
         if case.gold_day:
             n_days += 1
             days += day_of(res.date) == case.gold_day
@@ -279,8 +282,8 @@ def score(cases: list[Case], fn: Callable[[Case], Result]) -> dict[str, Any]:
     return {
         "f1": sum(f1s) / len(f1s) if f1s else None,
         "f1_67": sum(f1s_67) / len(f1s_67) if f1s_67 else None,
-        "date": days / n_days if n_days else None,
-        "author": authors / n_authors if n_authors else None,
+        "date": days / n_days if n_days and gives_date else None,
+        "author": authors / n_authors if n_authors and gives_author else None,
         "pps": len(cases) / cpu if cpu else None,
         "pps_all": len(cases) / cpu_all if cpu_all else None,
         "worst": sorted(per_page)[:10],
