@@ -143,3 +143,10 @@ def test_today_named_by_a_holiday() -> None:
     assert g is not None and g.at.date().isoformat() == "2012-09-30"
     g = infer_published(None, ["今天是中秋節，也是長假的第一天。"], datetime(2012, 10, 5, tzinfo=CST))
     assert g is not None and g.at.date().isoformat() == "2012-09-30"
+
+
+def test_more_places_behind_beijing() -> None:
+    base = datetime(2024, 4, 10, tzinfo=CST)
+    for text in ("匈牙利政府4月3日宣布新的边境措施。", "美聯儲4月3日宣布維持利率不變。"):
+        g = infer_published(None, [text], base)
+        assert g is not None and g.at.date().isoformat() == "2024-04-04", text
