@@ -150,3 +150,9 @@ def test_more_places_behind_beijing() -> None:
     for text in ("匈牙利政府4月3日宣布新的边境措施。", "美聯儲4月3日宣布維持利率不變。"):
         g = infer_published(None, [text], base)
         assert g is not None and g.at.date().isoformat() == "2024-04-04", text
+
+
+def test_a_span_of_years_is_no_lower_bound() -> None:
+    paragraphs = ["“十四五”规划建议稿的起草工作正在进行。", "2020年10月29日，全会闭幕。", "11月3日，建议全文发布。"]
+    g = infer_published(None, paragraphs, None)
+    assert g is not None and g.at.date().isoformat() == "2020-11-03"

@@ -433,3 +433,10 @@ def test_day_offset_with_a_time_of_day() -> None:
     assert span("兩天前的上午", bias="none") == ("2023-11-18 07:00:00", "2023-11-18 11:59:59")
     assert span("三天後晚上八點半", bias="none") == ("2023-11-23 20:30:00", "2023-11-23 20:30:59")
     assert [m.text for m in parse_times("两天后，记者来到现场", BASE)] == ["两天后"]
+
+
+def test_five_year_plans() -> None:
+    assert span("“十三五”期间", bias="none") == ("2016-01-01 00:00:00", "2020-12-31 23:59:59")
+    assert span("十四五規劃", bias="none") == ("2021-01-01 00:00:00", "2025-12-31 23:59:59")
+    assert parse_times("他十五岁，住在十五号楼", BASE) == []
+    assert parse_times("第十五个五年计划", BASE) == []

@@ -139,8 +139,9 @@ def infer_published(title: str | None, paragraphs: list[str], base: datetime | N
             if tm.kind == "absolute":
                 if base is not None and tm.start > base:
                     continue
-                if lower is None or tm.start > lower:
-                    lower = tm.start
+                several_years = tm.end is not None and tm.end - tm.start > timedelta(days=366)
+                if not several_years and (lower is None or tm.start > lower):
+                    lower = tm.start  # a span of years ("十四五"规划, 2021-2025) is context, not a fact
                 whole = _WHOLE_YEAR.match(norm, tm.span[1])
                 if whole and tm.precision == "year":  # "2022年全年…": 2022 is over
                     after = tm.start.replace(year=tm.start.year + 1)

@@ -120,6 +120,12 @@ def read_atom(st: State, kind: str, m: re.Match[str], base: datetime | None, anc
         st.lunar, st.day = True, (10 if word == "初十" else _num(word.lstrip("初")))
     elif kind == "cnmd":  # "四月十三" read on the Gregorian calendar (parse_times(lunar=False))
         st.month, st.day = _num(g("lmon")), _num(g("lday"))
+    elif kind == "fyp":
+        n = _num(g("fyp"))
+        if not n or n < 3:
+            raise Unresolvable
+        first = 1966 + 5 * (n - 3)
+        st.years, st.explicit_year = (first, first + 4), True
     elif kind == "roc":
         n = _num(g("roc"))
         if not n:

@@ -31,7 +31,7 @@ RANK: dict[str, tuple[float, float]] = {
     "relmonth": (1, 1), "md": (1, 2), "monthpart": (1.5, 1.5), "day": (2, 2), "relday": (2, 2),
     "week": (2, 2), "holiday": (2, 2), "nthweek": (2, 2), "monthsof": (1, 1), "nthday": (2, 2),
     "mdays": (1.5, 1.5), "lunarmd": (1, 2), "lunarmd2": (1, 2), "cnmd": (1, 2), "bareyear": (0, 0),
-    "holnum": (2, 2), "nthyear": (0, 0), "msec": (4.5, 5), "roc": (0, 0), "lunarday": (2, 2), "lunarmon": (1, 1), "lunarhol": (2, 2), "term": (2, 2), "season": (0.5, 0.5), "daypart": (3, 3), "hm": (4, 4), "clock": (4, 5),
+    "holnum": (2, 2), "nthyear": (0, 0), "msec": (4.5, 5), "roc": (0, 0), "lunarday": (2, 2), "fyp": (-0.2, -0.2), "lunarmon": (1, 1), "lunarhol": (2, 2), "term": (2, 2), "season": (0.5, 0.5), "daypart": (3, 3), "hm": (4, 4), "clock": (4, 5),
 }
 ATTACH_ONLY = {"早", "晚", "夜", "初", "底", "末", "许", "整"}
 ANCHORED_WORDS = ("当天", "当日", "同日", "同一天", "当晚", "当夜", "次日", "翌日", "第二天", "隔天",
