@@ -7,18 +7,30 @@ index), keyword centrality (TF-IDF words and repeated character bigrams: a headl
 what the post keeps talking about), how well the span fills the budget, and a few shapes
 (a number, a quotation, an opening connective or a dateline prefix). The weights were set
 by hand, guided by least-squares fits and a coordinate search on the even-id half of
-LCSTS PART_III; the odd half is held out and reported by ``bench/summary.py``. No learned
-file ships.
+LCSTS PART_III; the odd half is held out and reported by ``bench/summary.py``.
+
+Short budgets (a one-line 提示) use ``relevance`` instead: a word-level logistic model
+whose default weights are the even-half fit rounded to two decimals (no data file ships);
+``python -m zixun.nlp.build summary-weights`` rebuilds them into the user data dir.
 """
 
 from __future__ import annotations
 
+import json
+import logging
+import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+from zixun.nlp.paths import data_dir
 from zixun.nlp.weights import centrality, content_words
-from zixun.text.segment import cut, pos_tag
+from zixun.text.segment import cut, idf_table, is_content_word, pos_tag
 from zixun.text.sentences import split_sentences
+
+log = logging.getLogger(__name__)
 
 CLAUSE_END = re.compile(r"(?<=[，,；;：:。！？!?])")
 _PUNCT = re.compile(r"[\W_]+")
@@ -57,7 +69,8 @@ def bare(s: str) -> str:
 
 @dataclass(slots=True)
 class Span:
-    """A run of clauses ``first..last`` of sentence ``sent`` (paragraph ``para``)."""
+    """A run of clauses ``first..last`` of sentence ``sent`` (paragraph ``para``); ``last``
+    is a clause of sentence ``end`` when the run goes on into the following sentences."""
 
     text: str
     para: int
@@ -67,6 +80,7 @@ class Span:
     whole: bool
     squeezed: bool = False
     score: float = 0.0
+    end: int = -1  # the sentence of clause ``last`` when the run crosses a sentence end
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
@@ -77,7 +91,12 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def squeeze(s: str, budget: int) -> str | None:
+def size(s: str) -> int:
+    """Length as a Chinese 字数 and character ROUGE see it: punctuation and spaces not counted."""
+    return len(bare(s))
+
+
+def squeeze(s: str, budget: int, count: Callable[[str], int] = len) -> str | None:
     """Shorten a clause run to ``budget`` the way a headline does, or None if it cannot.
 
     Steps, each only if still too long: drop the trailing comma, bracketed asides and a
@@ -87,38 +106,52 @@ def squeeze(s: str, budget: int) -> str | None:
     On LCSTS the last step adds ~0.6 ROUGE-L on both halves.
     """
     s = s.rstrip(TRAIL)
-    if len(s) <= budget:
+    if count(s) <= budget:
         return s
     s = re.sub(r"[（(【\[][^）)】\]]{0,30}[）)】\]]", "", s)
     s = PREFIX.sub("", s)
-    if len(s) <= budget:
+    if count(s) <= budget:
         return s
     s = re.sub(r"[“”\"‘’「」]", "", s)
-    if len(s) <= budget:
+    if count(s) <= budget:
         return s
     kept = [w for w, p in pos_tag(s) if not (p.startswith(_DROP_POS) and len(w) <= 2 and not _keep(w))]
     out = "".join(kept).rstrip(TRAIL)
-    return out if 0 < len(out) <= budget else None
+    return out if 0 < count(out) <= budget else None
 
 
-def candidates(sents: list[tuple[int, str]], budget: int, *, clauses: bool) -> list[Span]:
-    """Whole sentences, and when ``clauses`` also every run of clauses of one sentence,
-    squeezed to fit ``budget`` (see ``squeeze``)."""
+def candidates(
+    sents: list[tuple[int, str]],
+    budget: int,
+    *,
+    clauses: bool,
+    count: Callable[[str], int] = len,
+    cross: bool = False,
+) -> list[Span]:
+    """Whole sentences, and when ``clauses`` also every run of clauses of one sentence
+    (with ``cross``: of consecutive sentences of one paragraph), squeezed to fit ``budget``
+    (see ``squeeze``)."""
     out: list[Span] = []
+    units: list[tuple[int, int, int, str]] = []  # sentence, clause, paragraph, text
     for si, (pi, s) in enumerate(sents):
         parts = [c for c in CLAUSE_END.split(s) if c]
         out.append(Span(s, pi, si, 0, len(parts) - 1, True))
-        if not clauses:
-            continue
-        for i in range(len(parts)):
-            acc = ""
-            for j in range(i, len(parts)):
-                acc += parts[j]
-                if len(bare(acc)) > budget * 1.6 and j > i:
-                    break
-                short = squeeze(acc, budget)
-                if short and len(bare(short)) >= 4:
-                    out.append(Span(short, pi, si, i, j, False, squeezed=short != acc.rstrip(TRAIL)))
+        units.extend((si, ci, pi, c) for ci, c in enumerate(parts))
+    if not clauses:
+        return out
+    for a, (si, ci, pi, _c) in enumerate(units):
+        acc = ""
+        for b in range(a, len(units)):
+            sj, cj, pj, part = units[b]
+            if sj != si and not (cross and pj == pi):
+                break
+            acc += part
+            if len(bare(acc)) > budget * 1.6 and b > a:
+                break
+            short = squeeze(acc, budget, count)
+            if short and len(bare(short)) >= 4:
+                squeezed = short != acc.rstrip(TRAIL)
+                out.append(Span(short, pi, si, ci, cj, False, squeezed=squeezed, end=sj if sj != si else -1))
     return out
 
 
@@ -152,3 +185,120 @@ def score(spans: list[Span], text: str, budget: int) -> None:
         v += W_PREFIX * bool(PREFIX.match(s)) + W_CONN * bool(CONNECTIVE.match(s))
         v += W_SPEAKER * bool(_SPEAKER.search(s))
         sp.score = v
+
+
+# --- Word relevance: the one-line 提示 under a short budget -------------------------------
+#
+# Under a short budget the span is chosen by its expected ROUGE-1 F1 against an unseen
+# one-line summary: each word occurrence gets p(the summary uses this word) from a
+# logistic model of what the text repeats and where the word stands (tf, idf, POS class,
+# sentence/clause position, attribution or dateline clause, …), and a span scores
+# 2·Σ p·len / (its length + the expected summary length). This trades recall against
+# precision the way ROUGE F1 does, so a span fills the budget only with likely words.
+# Default weights: a logistic regression on the even-id half of LCSTS PART_III, rounded to
+# two decimals (the odd half is held out by ``bench/summary.py``). Rebuild or retrain with
+# ``python -m zixun.nlp.build summary-weights FILE --part even``, which writes
+# ``<data dir>/summary_weights.json``; that file, when present, replaces the defaults.
+
+TOKEN_FEATURES = (
+    "bias logtf idf isent iclause igclause s0 c0 gc0 relpos wlen digit content tfidf reptf single "
+    "nr ns nt n v m nsent ascii seen attr prefix conn speaker lastc cdigit clen"
+).split()
+TOKEN_WEIGHTS: dict[str, float] = {"bias": -4.21, "logtf": 1.24, "idf": 0.34, "isent": 0.05, "iclause": 0.46, "igclause": 0.22, "s0": -0.11, "c0": -0.27, "gc0": 0.20, "relpos": -0.12, "wlen": -1.09, "digit": 0.03, "content": 0.17, "tfidf": 0.92, "reptf": 0.85, "single": 0.60, "nr": 0.39, "ns": 0.61, "nt": 0.29, "n": 0.70, "v": 0.29, "m": 0.26, "nsent": 0.63, "ascii": 0.33, "seen": 0.15, "attr": 0.06, "prefix": -0.53, "conn": -0.27, "speaker": -0.46, "lastc": 0.17, "cdigit": 0.04, "clen": -0.12}
+SUMMARY_RATIO = 0.94  # bare length of a one-line summary / its length with punctuation (LCSTS)
+_ATTR = re.compile(r"(据|记者|表示|指出|认为|介绍|称|说|透露|获悉|报道)")
+Key = tuple[int, int, str]  # sentence, clause, word
+
+
+def token_features(sents: list[tuple[int, str]]) -> list[tuple[Key, list[float]]]:
+    """(sentence, clause, word) and its feature vector (``TOKEN_FEATURES``) for every word
+    occurrence of the text, in order."""
+    idf, median = idf_table()
+    toks: list[tuple[int, int, str, str, str, int]] = []
+    for si, (_pi, s) in enumerate(sents):
+        parts = [c for c in CLAUSE_END.split(s) if c]
+        for ci, c in enumerate(parts):
+            toks.extend((si, ci, w, p, c, len(parts)) for w, p in pos_tag(bare(c)) if w.strip())
+    tf: dict[str, int] = {}
+    where: dict[str, set[int]] = {}
+    for si, _ci, w, *_ in toks:
+        tf[w] = tf.get(w, 0) + 1
+        where.setdefault(w, set()).add(si)
+    tfidf = {w: n * idf.get(w, median * 1.1) for w, n in tf.items() if len(w) >= 2 and is_content_word(w)}
+    top = max(tfidf.values(), default=1.0)
+    n_sents = max(1, len(sents))
+    seen: set[str] = set()
+    rows: list[tuple[Key, list[float]]] = []
+    clause_no, last = 0, (0, 0)
+    for k, (si, ci, w, p, c, n_parts) in enumerate(toks):
+        if k and (si, ci) != last:
+            clause_no += 1
+        last = (si, ci)
+        i = min(3.0, idf.get(w, median * 1.1) / median)
+        f = [
+            1.0, math.log(1 + tf[w]), i, 1 / (1 + si), 1 / (1 + ci), 1 / (1 + clause_no),
+            si == 0, ci == 0, clause_no == 0, k / len(toks), min(len(w), 4) / 4,
+            any(ch.isdigit() for ch in w), is_content_word(w), tfidf.get(w, 0.0) / top, (tf[w] > 1) * i,
+            len(w) == 1, p.startswith("nr"), p.startswith("ns"), p.startswith("nt") or p == "nz",
+            p.startswith("n"), p.startswith("v"), p in ("m", "eng", "x"), len(where[w]) / n_sents,
+            w.isascii(), w in seen, bool(_ATTR.search(c)), bool(PREFIX.match(c)), bool(CONNECTIVE.match(c)),
+            bool(_SPEAKER.search(c)), ci == n_parts - 1, bool(re.search(r"\d", c)), len(bare(c)) / 20,
+        ]
+        seen.add(w)
+        rows.append(((si, ci, w), [float(x) for x in f]))
+    return rows
+
+
+def weights_path() -> Path:
+    """``<data dir>/summary_weights.json`` (see ``zixun.nlp.paths``)."""
+    return data_dir() / "summary_weights.json"
+
+
+@lru_cache(maxsize=4)
+def _weights_from(path: str, mtime: float) -> tuple[float, ...] | None:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        table = data["weights"]
+        return tuple(float(table[name]) for name in TOKEN_FEATURES)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("%s is not a summary weights file (%s): using the built-in weights", path, exc)
+        return None
+
+
+def token_weights() -> tuple[float, ...]:
+    """The weights file built by ``python -m zixun.nlp.build summary-weights`` if present,
+    else ``TOKEN_WEIGHTS``."""
+    path = weights_path()
+    if path.is_file():
+        loaded = _weights_from(str(path), path.stat().st_mtime)
+        if loaded is not None:
+            return loaded
+    return tuple(TOKEN_WEIGHTS[name] for name in TOKEN_FEATURES)
+
+
+def _covers(sp: Span, si: int, ci: int) -> bool:
+    end = sp.end if sp.end >= 0 else sp.sent
+    return (sp.sent, sp.first) <= (si, ci) <= (end, sp.last)
+
+
+def relevance(spans: list[Span], sents: list[tuple[int, str]], budget: int) -> None:
+    """Set ``Span.score`` to the span's expected ROUGE-1 F1 (see the comment above)."""
+    w = token_weights()
+    occurrences: dict[str, list[tuple[int, int, float]]] = {}
+    for (si, ci, word), f in token_features(sents):
+        z = sum(a * b for a, b in zip(w, f, strict=True))
+        occurrences.setdefault(word, []).append((si, ci, 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))))
+    expected = SUMMARY_RATIO * budget
+    for sp in spans:
+        flat = bare(sp.text)
+        hits = 0.0
+        seen: set[str] = set()
+        for word in cut(flat):
+            if word in seen:
+                continue  # ROUGE-1 counts a repeated character once per use in the reference
+            seen.add(word)
+            occ = occurrences.get(word, [])
+            ps = [p for si, ci, p in occ if _covers(sp, si, ci)]
+            # a word the squeezed span cuts differently: its best use elsewhere, discounted
+            hits += (max(ps) if ps else 0.8 * max((p for *_, p in occ), default=0.1)) * len(word)
+        sp.score = 2 * hits / (len(flat) + expected) if flat else 0.0
