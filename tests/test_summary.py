@@ -6,7 +6,9 @@ floors just under today's scores (see bench/summary.py for the full table).
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -174,3 +176,21 @@ def test_squeeze_keeps_negation_and_never_cuts_words() -> None:
     out = squeeze("从用户出发，而不是从机器出发，", 12)
     assert out is not None and "不是" in out and len(out) <= 12
     assert squeeze("这是一个完全无法压缩到两个字的长句子", 2) is None
+
+
+def test_summary_weights_build_and_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`python -m zixun.nlp.build summary-weights` writes a file that replaces the built-in weights."""
+    from zixun.nlp import build, spans
+
+    data = tmp_path / "pairs.jsonl"
+    rows = [{"text": "\n".join(NEWS), "summary": "青禾江隧道通车"}, {"text": LEAD, "summary": "跨江隧道通车"}]
+    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    monkeypatch.setenv("ZIXUN_DATA_DIR", str(tmp_path))
+    assert spans.token_weights() == tuple(spans.TOKEN_WEIGHTS[k] for k in spans.TOKEN_FEATURES)
+    assert build.main(["summary-weights", str(data)]) == 0
+    assert (tmp_path / "summary_weights.json").is_file()
+    loaded = spans.token_weights()
+    assert len(loaded) == len(spans.TOKEN_FEATURES)
+    assert loaded != tuple(spans.TOKEN_WEIGHTS[k] for k in spans.TOKEN_FEATURES)
+    s = zixun.summarize("\n".join(NEWS), max_chars=24)
+    assert 0 < len(_bare(s)) <= 24

@@ -2,17 +2,46 @@
 
     python -m zixun.nlp.build lexicon FILE... [--part even|odd|all] [--out PATH]
     python -m zixun.nlp.build category FILE... [--holdout 0.1] [--out PATH]
+    python -m zixun.nlp.build summary-weights FILE... [--part even|odd|all] [--out PATH]
 
-``category`` is the same as ``zixun train-category``. Nothing is written into the package.
+``category`` is the same as ``zixun train-category``. ``summary-weights`` fits the word
+relevance model of the one-line 提示 (``zixun.nlp.spans.train_weights``) on (text, summary)
+pairs: LCSTS files (``<summary>…</summary><short_text>…</short_text>`` records, ``--part``
+keeps even or odd ``doc id``s) or JSON lines with ``text`` and ``summary``; it writes
+``<data dir>/summary_weights.json``, which then replaces the built-in weights.
+Nothing is written into the package.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import sys
 from pathlib import Path
 
-from zixun.nlp import classify, lexicon
+from zixun.nlp import classify, lexicon, spans
+
+_LCSTS = re.compile(r"<doc id=(\d+)>.*?<summary>\s*(.*?)\s*</summary>\s*<short_text>\s*(.*?)\s*</short_text>", re.S)
+
+
+def summary_pairs(files: list[Path], part: str = "all") -> list[tuple[str, str]]:
+    """(text, summary) pairs from LCSTS-style files or JSON lines; ``part`` keeps even or
+    odd LCSTS ids (JSON lines: even or odd line numbers)."""
+    def keep(i: int) -> bool:
+        return part == "all" or i % 2 == (0 if part == "even" else 1)
+
+    out: list[tuple[str, str]] = []
+    for path in files:
+        raw = path.read_text(encoding="utf-8")
+        if "<short_text>" in raw:
+            out.extend((m.group(3), m.group(2)) for m in _LCSTS.finditer(raw) if keep(int(m.group(1))))
+            continue
+        for i, line in enumerate(raw.splitlines()):
+            if line.strip() and keep(i):
+                row = json.loads(line)
+                out.append((str(row["text"]), str(row["summary"])))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +55,21 @@ def main(argv: list[str] | None = None) -> int:
     cat.add_argument("files", nargs="+", type=Path)
     cat.add_argument("--holdout", type=float, default=0.1)
     cat.add_argument("--out", type=Path, default=None)
+    sw = sub.add_parser("summary-weights", help="word relevance weights of the one-line 提示 from summarised texts")
+    sw.add_argument("files", nargs="+", type=Path)
+    sw.add_argument("--part", choices=("all", "even", "odd"), default="all", help="keep even/odd ids only")
+    sw.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)
+    if args.what == "summary-weights":
+        pairs = summary_pairs(args.files, args.part)
+        weights = spans.train_weights(pairs)
+        out = args.out or spans.weights_path()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        meta = {"files": [p.name for p in args.files], "part": args.part, "pairs": len(pairs)}
+        out.write_text(json.dumps({"weights": weights, "trained_on": meta}, ensure_ascii=False, indent=1) + "\n",
+                       encoding="utf-8")
+        print(f"wrote {out}: {len(weights)} weights from {len(pairs)} pairs")
+        return 0
     if args.what == "lexicon":
         data = lexicon.build(args.files, part=args.part)
         out = lexicon.save(data, args.out)

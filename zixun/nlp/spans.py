@@ -302,3 +302,31 @@ def relevance(spans: list[Span], sents: list[tuple[int, str]], budget: int) -> N
             # a word the squeezed span cuts differently: its best use elsewhere, discounted
             hits += (max(ps) if ps else 0.8 * max((p for *_, p in occ), default=0.1)) * len(word)
         sp.score = 2 * hits / (len(flat) + expected) if flat else 0.0
+
+
+def train_weights(pairs: list[tuple[str, str]], *, l2: float = 1e-3, steps: int = 800) -> dict[str, float]:
+    """Fit ``TOKEN_WEIGHTS`` on (text, one-line summary) pairs: logistic regression of
+    "the summary contains this word" on ``token_features``, full-batch gradient descent on
+    standardised features, folded back to raw-feature weights. Needs numpy."""
+    import numpy as np
+
+    xs: list[list[float]] = []
+    ys: list[float] = []
+    for text, summary in pairs:
+        ref = bare(summary)
+        for (_si, _ci, word), f in token_features(sentences(text)):
+            xs.append(f)
+            ys.append(float(word in ref))
+    if not xs:
+        raise ValueError("no (text, summary) pairs with words to learn from")
+    x, y = np.array(xs), np.array(ys)
+    mu, sd = x.mean(0), x.std(0) + 1e-9
+    mu[0], sd[0] = 0.0, 1.0
+    z = (x - mu) / sd
+    w = np.zeros(x.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(z @ w)))
+        w -= z.T @ (p - y) / len(y) + l2 * w
+    raw = w / sd
+    raw[0] = w[0] - float(np.sum(w[1:] * mu[1:] / sd[1:]))
+    return {name: round(float(v), 4) for name, v in zip(TOKEN_FEATURES, raw, strict=True)}
