@@ -28,6 +28,9 @@ from zixun.settings import get as setting
 CLAUSE_BUDGET = 60
 MAX_SENTENCES = 3
 LEAD_BONUS = 0.1
+# One-line 提示: + LEAD_CLAUSES / (1 + sentence index) on top of the expected F1 (~0.2–0.4),
+# news says the point first. Centre of the plateau 0.02–0.055 on the even half of LCSTS.
+LEAD_CLAUSES = 0.035
 _BYLINE = re.compile(
     r"(记者|記者|编辑|編輯|来源|來源|通讯员|通訊員|摄影|攝影)[：:\s]?[^，。,]{0,12}[)）]?$"
     r"|^[(（]?(新华社|本报讯|中新网|央视网|人民网)[^，。]{0,16}(电|讯|消息)[)）]?"
@@ -82,6 +85,8 @@ def summarize(text: str, *, title: str | None = None, max_chars: int | None = No
     spans = spans or found
     if short:
         relevance(spans, sents, budget)
+        for sp in spans:
+            sp.score += LEAD_CLAUSES / (1 + sp.sent)
     else:
         score(spans, (title + "\n" if title else "") + text, budget)
     title_b = bare(title or "")
