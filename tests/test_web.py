@@ -102,6 +102,23 @@ def test_related_links_to_articles_and_tags(client: TestClient, first_id: int) -
     assert tag_links and client.get(tag_links[0]).status_code == 200
 
 
+def test_related_leaves_out_what_this_reader_already_read(built: tuple[str, int], first_id: int) -> None:
+    from zixun.web.app import create_app
+
+    with TestClient(create_app(built[0])) as reader:
+        def block(article_id: int) -> list[str]:
+            html = reader.get(f"/articles/{article_id}").text
+            return re.findall(r'href="/articles/(\d+)"', html.split('id="s-related"', 1)[1])
+
+        first = block(first_id)
+        assert len(first) >= 2
+        read_next = int(first[0])
+        reader.get(f"/articles/{read_next}")
+        again = block(first_id)
+        assert str(read_next) not in again
+        assert len(again) == len(first)  # a spare candidate takes the freed slot
+
+
 def test_home_tag_outlet_channel_pages(client: TestClient, first_id: int) -> None:
     home = client.get("/")
     assert home.status_code == 200 and "最新资讯" in home.text and "热门" in home.text

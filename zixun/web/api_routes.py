@@ -192,7 +192,7 @@ async def get_article(request: Request, article_id: ArticleId) -> ArticleEnvelop
 
 @router.get("/articles/{article_id}/related", response_model=RelatedList, summary="大家还在看 for one article")
 async def related(request: Request, article_id: ArticleId) -> RelatedList:
-    items = await site_of(request).related(article_id)
+    items = (await site_of(request).related(article_id))[: int(setting("related_k"))]
     return RelatedList(items=[RelatedOut.model_validate(r.to_dict()) for r in items])
 
 

@@ -12,12 +12,15 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup
 
 from zixun import api
 from zixun.errors import NotFound
 from zixun.model import Article
 from zixun.store import Store
 from zixun.web.site import PAGE_SIZE, Site, reader_id, set_reader_cookie, site_of
+
+RELATED_SLOT = "<!--zixun:related-->"
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -68,22 +71,25 @@ def render_home(site: Site, store: Store, page: int, base: str) -> str:
 
 @router.get("/articles/{article_id}")
 async def article_page(request: Request, article_id: ArticleId) -> HTMLResponse:
-    """The article with 核心提示, 发布时间, 资讯详情 and 大家还在看. Nothing on it is personal, so the
-    rendered page is kept for a minute; the view is recorded on every request."""
+    """The article with 核心提示, 发布时间, 资讯详情 and 大家还在看. The page around 大家还在看 is the
+    same for everyone and kept for a minute; the block itself leaves out what this reader has
+    already read; the view is recorded on every request."""
     site = site_of(request)
     base = str(request.base_url)
+    rid, new = reader_id(request)
     hit = site.article_cache.lookup((article_id, base))
     if hit is not None and hit[1]:
         html = hit[0]
     else:
         await site.update_nav()
         article = api.get(article_id, store=site.store)  # NotFound → the 404 page, nothing cached
-        html = site.render("article.html", a=article, id=article_id,
-                           related_html=await site.related_html(article_id), canonical=f"{base}articles/{article_id}")
+        html = site.render("article.html", a=article, id=article_id, related_html=Markup(RELATED_SLOT),
+                           canonical=f"{base}articles/{article_id}")
         site.article_cache.put((article_id, base), html)
-    rid, new = reader_id(request)
+    seen = await site.already_read(rid, new=new)
+    block = await site.related_html(article_id, exclude=seen | {article_id})
     site.record_view(article_id, rid)
-    response = HTMLResponse(html)
+    response = HTMLResponse(html.replace(RELATED_SLOT, str(block), 1))
     if new:
         set_reader_cookie(response, rid)
     return response

@@ -33,9 +33,12 @@ from starlette.concurrency import run_in_threadpool
 from zixun import api
 from zixun.recommend.blend import RelatedArticle
 from zixun.render import byline_text, reader_time
+from zixun.settings import get as setting
 from zixun.store import Store
 from zixun.store.base import SearchHit
 from zixun.store.query import snippet_html
+
+RELATED_SPARE = 6  # extra 大家还在看 candidates kept so a reader's already-read ones can be dropped
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +168,7 @@ class Site:
     quick: Lane
     writer: Store
     env: Environment = field(default_factory=make_env)
-    related_cache: TTLCache[int, tuple[list[RelatedArticle], Markup]] = field(
+    related_cache: TTLCache[int, list[RelatedArticle]] = field(
         default_factory=lambda: TTLCache(300.0, 20_000))
     small_cache: TTLCache[str, Any] = field(default_factory=lambda: TTLCache(60.0, 256))
     page_cache: TTLCache[str, str] = field(default_factory=lambda: TTLCache(10.0, 512))
@@ -173,6 +176,9 @@ class Site:
     search_cache: TTLCache[tuple[object, ...], list[SearchHit]] = field(default_factory=lambda: TTLCache(60.0, 2000))
     nav: list[str] = field(default_factory=list)
     views: ViewWriter | None = None
+    # Articles each recent reader has viewed, so 大家还在看 can leave them out without a
+    # database read per request; filled from the store on a reader's first page in this process.
+    read_by: TTLCache[str, set[int]] = field(default_factory=lambda: TTLCache(3600.0, 50_000))
     _refreshing: set[tuple[int, object]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
@@ -218,19 +224,28 @@ class Site:
         self.nav = await self.cached(self.small_cache, "channels", self.slow, lambda st: api.channels(store=st))
 
     async def related(self, article_id: int) -> list[RelatedArticle]:
-        """大家还在看 for an article, shared by all readers for a few minutes."""
-        return (await self._related(article_id))[0]
-
-    async def related_html(self, article_id: int) -> Markup:
-        """The 大家还在看 list rendered once and cached with the list (it is the same for every reader)."""
-        return (await self._related(article_id))[1]
-
-    async def _related(self, article_id: int) -> tuple[list[RelatedArticle], Markup]:
-        def compute(store: Store) -> tuple[list[RelatedArticle], Markup]:
-            items = api.related(article_id, store=store)
-            return items, Markup(self.env.get_template("_related.html").render(related=items))
+        """大家还在看 candidates for an article (a few spare ones), shared by all readers for a few minutes."""
+        def compute(store: Store) -> list[RelatedArticle]:
+            return api.related(article_id, store=store, k=int(setting("related_k")) + RELATED_SPARE)
 
         return await self.cached(self.related_cache, article_id, self.slow, compute)
+
+    async def already_read(self, reader: str, *, new: bool) -> set[int]:
+        """What this reader has viewed (empty for a new reader), from memory after the first look-up."""
+        if new:
+            return set()
+        hit = self.read_by.lookup(reader)
+        if hit is not None:
+            return hit[0]
+        seen = await self.quick.run(lambda st: st.viewed_by(reader))
+        self.read_by.put(reader, seen)
+        return seen
+
+    async def related_html(self, article_id: int, *, exclude: set[int] | None = None) -> Markup:
+        """The 大家还在看 block for one reader: the shared list without what the reader already read."""
+        skip = exclude or set()
+        items = [r for r in await self.related(article_id) if r.id not in skip][: int(setting("related_k"))]
+        return Markup(self.env.get_template("_related.html").render(related=items))
 
     async def search(self, q: str, *, limit: int, offset: int, **filters: Any) -> list[SearchHit]:
         """``api.search`` with the answer kept for a minute: news queries repeat a lot."""
@@ -253,6 +268,9 @@ class Site:
         """Queue one page view; a writer thread stores it with ``api.record_view`` (no fsync on the request)."""
         assert self.views is not None
         self.views.put(article_id, reader)
+        hit = self.read_by.lookup(reader)
+        if hit is not None:
+            hit[0].add(article_id)
 
     def close(self) -> None:
         if self.views is not None:
