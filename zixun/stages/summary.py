@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from zixun.model import Article
-from zixun.nlp.spans import CONNECTIVE, Span, bare, candidates, relevance, score, sentences, size
+from zixun.nlp.spans import CONNECTIVE, Span, bare, candidates, relevance, score, sentences, size, tightened
 from zixun.read.page import Page
 from zixun.settings import get as setting
 
@@ -84,6 +84,7 @@ def summarize(text: str, *, title: str | None = None, max_chars: int | None = No
     spans = [sp for sp in found if _usable(sents[sp.sent][1]) and (sp.end < 0 or _usable(sents[sp.end][1]))]
     spans = spans or found
     if short:
+        spans += tightened(spans)
         relevance(spans, sents, budget)
         for sp in spans:
             sp.score += LEAD_CLAUSES / (1 + sp.sent)
