@@ -54,6 +54,7 @@ W_PREFIX, W_CONN, W_SPEAKER = -0.01, -0.03, -0.1  # "刘云山指出：" alone s
 TRAIL = "，,；;：:、 "
 _DROP_POS = ("u", "d", "e", "y", "o", "c", "t", "f", "p", "r")
 _NEGATION = frozenset("不没未无非别勿莫否")
+_TIME_UNIT = frozenset("月周週年季午")
 _KEEP_WORDS = frozenset("不 没 未 无 非 再 又 最 才 将 已 均 仍 曾 不再 没有 尚未 被 遭 首 近".split())
 
 
@@ -122,7 +123,12 @@ def squeeze(s: str, budget: int, count: Callable[[str], int] = len) -> str | Non
 def tighten(s: str) -> str:
     """``s`` without its short particles, adverbs, conjunctions, time words, locatives,
     prepositions and pronouns (the last step of ``squeeze``; never negations or 被)."""
-    kept = [w for w, p in pos_tag(s) if not (p.startswith(_DROP_POS) and len(w) <= 2 and not _keep(w))]
+    tags = pos_tag(s)
+    kept = [
+        w for k, (w, p) in enumerate(tags)
+        if not (p.startswith(_DROP_POS) and len(w) <= 2 and not _keep(w))
+        or (k + 1 < len(tags) and tags[k + 1][0][:1] in _TIME_UNIT)  # 下月, 上周, 明年 stay whole
+    ]
     return "".join(kept).rstrip(TRAIL)
 
 
