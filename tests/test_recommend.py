@@ -139,3 +139,21 @@ def test_unknown_article_is_not_found(store: SQLiteStore) -> None:
 
     with pytest.raises(NotFound):
         api.related(999, store=store)
+
+
+def test_incremental_trending_scores_equal_a_full_recount(store: SQLiteStore) -> None:
+    from zixun.store.base import Store
+
+    now = datetime(2024, 5, 1, 12, tzinfo=UTC)
+    horizon = timedelta(hours=48)
+    for k, hours in enumerate([0.5, 3, 7, 30, 60]):
+        store.record_view(1 + k % 3, f"r{k}", now - timedelta(hours=hours))
+    first = store.trending_scores(6.0, now, horizon=horizon)
+    later = now + timedelta(minutes=40)
+    store.record_view(2, "r9", later - timedelta(minutes=5))
+    store.record_view(3, "r10", now - timedelta(hours=100))  # late-arriving old view: beyond the horizon
+    incremental = store.trending_scores(6.0, later, horizon=horizon)
+    full = Store.trending_scores(store, 6.0, later, horizon=horizon)
+    assert set(incremental) == set(full) and first
+    for a in full:
+        assert incremental[a] == pytest.approx(full[a], rel=1e-9)

@@ -29,12 +29,9 @@ def trending(
 ) -> list[tuple[int, float]]:
     """(article id, decayed view score), hottest first; only ``channel``'s articles when given."""
     now = _aware(now or datetime.now(UTC))
-    since = now - timedelta(hours=half_life_hours * HORIZON_HALF_LIVES)
-    scores: dict[int, float] = {}
-    for article_id, _reader, at in store.views(since):
-        age_h = max(0.0, (now - _aware(at)).total_seconds() / 3600.0)
-        scores[article_id] = scores.get(article_id, 0.0) + 0.5 ** (age_h / half_life_hours)
+    scores = store.trending_scores(half_life_hours, now, horizon=timedelta(hours=half_life_hours * HORIZON_HALF_LIVES))
     if channel is not None:
         index = store.related_index()
         scores = {a: s for a, s in scores.items() if (row := index.row(a)) is not None and row.category == channel}
     return sorted(scores.items(), key=lambda x: (-x[1], x[0]))[:limit]
+

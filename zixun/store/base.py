@@ -10,7 +10,7 @@ from __future__ import annotations
 import abc
 import builtins
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from zixun.model import Article
@@ -110,6 +110,16 @@ class Store(abc.ABC):
             for row in self.index_rows(self._related_index.watermark):
                 self._related_index.add(row)
         return self._related_index
+
+    def trending_scores(self, half_life_hours: float, now: datetime, *, horizon: timedelta) -> dict[int, float]:
+        """Decayed view score per article: a view ``h`` hours old counts ``0.5 ** (h / half_life)``;
+        views older than ``horizon`` are not read. The default reads the views each time."""
+        scores: dict[int, float] = {}
+        for article_id, _reader, at in self.views(now - horizon):
+            at = at if at.tzinfo else at.replace(tzinfo=UTC)
+            age_h = max(0.0, (now - at).total_seconds() / 3600.0)
+            scores[article_id] = scores.get(article_id, 0.0) + 0.5 ** (age_h / half_life_hours)
+        return scores
 
     def viewed_by(self, reader: str) -> set[int]:
         """Ids of the articles this reader has viewed."""

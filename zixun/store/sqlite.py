@@ -14,7 +14,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from zixun.errors import NotFound, StoreError
@@ -47,6 +47,7 @@ class SQLiteStore(Store):
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open SQLite database {path!r} ({exc}); check the path and permissions") from exc
         self.db.row_factory = sqlite3.Row
+        self._trend: tuple[float, datetime, int, dict[int, float], datetime, timedelta] | None = None
         try:
             self.db.execute("PRAGMA journal_mode=WAL")
             # WAL + NORMAL: no fsync per commit (an ingest of 100k pages is 100k commits);
@@ -315,6 +316,40 @@ class SQLiteStore(Store):
 
     def index_rows(self, since: str = "") -> builtins.list[IndexRow]:
         return self._index_rows("a.updated_at >= ?", (since,))
+
+    def trending_scores(self, half_life_hours: float, now: datetime, *, horizon: timedelta) -> dict[int, float]:
+        """Incremental decayed view counts: each view adds ``2 ** ((t - ref) / half_life)`` once
+        (read by rowid after the last one seen), and the sums are scaled to ``now`` on the way
+        out, so a call reads only the views recorded since the previous call. The sums restart
+        from the views table when the reference time is a half-life old or the settings change."""
+        cache = self._trend
+        now = now if now.tzinfo else now.replace(tzinfo=UTC)
+        if (cache is None or cache[0] != half_life_hours or cache[5] != horizon or now < cache[4]
+                or not timedelta(0) <= now - cache[1] <= timedelta(hours=half_life_hours)):
+            ref = now
+            last = 0
+            sums: dict[int, float] = {}
+            since = (now - horizon).astimezone(UTC).isoformat()
+            rows = self.db.execute("SELECT rowid, article_id, at FROM views WHERE at >= ?", (since,)).fetchall()
+        else:
+            _hl, ref, last, sums, _cut, _hz = cache
+            rows = self.db.execute("SELECT rowid, article_id, at FROM views WHERE rowid > ?", (last,)).fetchall()
+        sums = dict(sums)
+        future = False
+        for rowid, article_id, at in rows:
+            t = datetime.fromisoformat(at)
+            t = t if t.tzinfo else t.replace(tzinfo=UTC)
+            if t > now:
+                future = True  # recorded after ``now``: not counted, and the sums are not kept
+                continue
+            last = max(last, int(rowid))
+            if now - t > horizon:
+                continue
+            weight = 2.0 ** ((t - ref).total_seconds() / 3600.0 / half_life_hours)
+            sums[int(article_id)] = sums.get(int(article_id), 0.0) + weight
+        self._trend = None if future else (half_life_hours, ref, last, sums, now, horizon)
+        scale = 0.5 ** ((now - ref).total_seconds() / 3600.0 / half_life_hours)
+        return {a: v * scale for a, v in sums.items()}
 
     def viewed_by(self, reader: str) -> set[int]:
         return {int(r[0]) for r in self.db.execute("SELECT DISTINCT article_id FROM views WHERE reader = ?", (reader,))}
