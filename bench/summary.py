@@ -9,9 +9,15 @@ Rows:
   JioNLP ``extract_summary`` (``summary_length`` = reference length), and the oracle best
   single sentence (by ROUGE-L); all unconstrained except JioNLP.
 * zixun with the character budget set to each reference's length (the issue's target
-  setting) on all posts, on the even ids (the half the hand-set weights were checked on)
-  and on the odd ids (held out); zixun with a 30-character budget; ``generate_title``;
-  zixun at the default 120-character budget.
+  setting) on all posts, on the even ids and on the odd ids (held out); zixun with a
+  30-character budget; ``generate_title``; zixun at the default 120-character budget.
+  zixun's budget counts characters without punctuation (``zixun.nlp.spans.size``), the
+  way this ROUGE counts them; the reference length is ``len(summary)`` with punctuation.
+
+What was tuned on which half: everything was fitted or chosen on the even ids only — the
+word relevance weights (``python -m zixun.nlp.build summary-weights PART_III.txt --part
+even`` reproduces ``zixun.nlp.spans.TOKEN_WEIGHTS``), ``SUMMARY_RATIO``, ``LEAD_CLAUSES``
+and the hand-set sentence scorer. The odd ids were only measured.
 
 Run: ``python bench/summary.py [--no-anchors]``. Needs ``textrank4zh snownlp jionlp`` for the
 anchors (missing ones are reported and skipped). Skips with a message without ../shared.
