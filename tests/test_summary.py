@@ -194,3 +194,13 @@ def test_summary_weights_build_and_load(tmp_path: Path, monkeypatch: pytest.Monk
     assert loaded != tuple(spans.TOKEN_WEIGHTS[k] for k in spans.TOKEN_FEATURES)
     s = zixun.summarize("\n".join(NEWS), max_chars=24)
     assert 0 < len(_bare(s)) <= 24
+
+
+def test_traditional_script_is_cut_like_simplified() -> None:
+    """Segmentation runs on the simplified fold, so squeezing keeps traditional words whole."""
+    from zixun.nlp.spans import tag, tighten
+
+    words = [w for w, _p in tag("全市公共圖書館將於下月起延長開放時間")]
+    assert "圖書館" in words and "延長" in words
+    out = tighten("全市公共圖書館將於下月起延長開放時間至晚上十時")
+    assert "圖書館" in out and "下月" in out

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from zixun.nlp.paths import data_dir
+from zixun.nlp.t2s import simplify
 from zixun.nlp.weights import centrality, content_words
 from zixun.text.segment import cut, idf_table, is_content_word, pos_tag
 from zixun.text.sentences import split_sentences
@@ -120,10 +121,25 @@ def squeeze(s: str, budget: int, count: Callable[[str], int] = len) -> str | Non
     return out if 0 < count(out) <= budget else None
 
 
+def tag(s: str) -> list[tuple[str, str]]:
+    """``pos_tag`` of ``s`` segmented on its simplified fold (``zixun.nlp.t2s``): the
+    dictionary is simplified, so 圖書館將於下月 is cut like 图书馆将于下月; words are
+    returned in the original script."""
+    folded = simplify(s)
+    if folded == s:
+        return pos_tag(s)
+    out: list[tuple[str, str]] = []
+    k = 0
+    for w, p in pos_tag(folded):
+        out.append((s[k : k + len(w)], p))
+        k += len(w)
+    return out
+
+
 def tighten(s: str) -> str:
     """``s`` without its short particles, adverbs, conjunctions, time words, locatives,
     prepositions and pronouns (the last step of ``squeeze``; never negations or 被)."""
-    tags = pos_tag(s)
+    tags = tag(s)
     kept = [
         w for k, (w, p) in enumerate(tags)
         if not (p.startswith(_DROP_POS) and len(w) <= 2 and not _keep(w))
@@ -243,7 +259,7 @@ def token_features(sents: list[tuple[int, str]]) -> list[tuple[Key, list[float]]
     for si, (_pi, s) in enumerate(sents):
         parts = [c for c in CLAUSE_END.split(s) if c]
         for ci, c in enumerate(parts):
-            toks.extend((si, ci, w, p, c, len(parts)) for w, p in pos_tag(bare(c)) if w.strip())
+            toks.extend((si, ci, w, p, c, len(parts)) for w, p in tag(bare(c)) if w.strip())
     tf: dict[str, int] = {}
     where: dict[str, set[int]] = {}
     for si, _ci, w, *_ in toks:
@@ -318,7 +334,7 @@ def relevance(spans: list[Span], sents: list[tuple[int, str]], budget: int) -> N
         flat = bare(sp.text)
         hits = 0.0
         seen: set[str] = set()
-        for word in cut(flat):
+        for word, _p in tag(flat):
             if word in seen:
                 continue  # ROUGE-1 counts a repeated character once per use in the reference
             seen.add(word)
