@@ -14,6 +14,8 @@ the ``Article`` is the write side. Stages read both and write only the Article.
 - ``meta_author``, ``meta_source``: author / outlet from meta tags.
 - ``section``: the page's own channel (breadcrumb, meta section, URL path).
 - ``given_published``: a publish time given with the input (JSONL ``published``), ISO string.
+- ``headline``, ``head_lines``, ``tail_lines``, ``site_name``: the headline line found by
+  extraction, the lines around it and after the body, and the site name from ``<title>``.
 """
 
 from __future__ import annotations
