@@ -72,3 +72,4 @@ def test_seed_cli_json() -> None:
 
 def test_reporter_is_a_credit_not_a_tag(seed_article: zixun.Article) -> None:
     assert "倪雨晴" not in seed_article.tags
+    assert not any(t in "21世纪经济报道" for t in seed_article.tags)

@@ -139,9 +139,11 @@ def _finish(scores: dict[str, float], k: int) -> list[tuple[str, float]]:
 
 
 def run(article: Article, page: Page) -> None:
-    """Tag the article; the people who wrote or edited it are credits, not topics."""
+    """Tag the article; who wrote, edited or published it are credits, not topics (a piece
+    of the outlet's name, 世纪经济 from 21世纪经济报道, is not a tag either)."""
     b = article.byline
     credits = {n for n in [*b.reporters, b.editor] if n}
+    outlet = b.outlet or ""
     k = int(setting("tags_k"))
-    found = tag(article.text, title=None if article.title_generated else article.title, k=k + len(credits))
-    article.tags = [t for t in found if t not in credits][:k]
+    found = tag(article.text, title=None if article.title_generated else article.title, k=k + len(credits) + 2)
+    article.tags = [t for t in found if t not in credits and not (outlet and t in outlet)][:k]
