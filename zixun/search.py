@@ -21,8 +21,8 @@ from zixun.store.query import (
     fts_query,
     query_tokens,
     snippet_html,
-    to_simplified,
 )
+from zixun.text.t2s import to_simplified
 
 FILTERS = ("since", "until", "tag", "outlet", "category")
 

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from zixun.nlp.labels import read_labelled
 from zixun.nlp.paths import category_model_path
-from zixun.nlp.t2s import simplify
 from zixun.text.segment import cut
+from zixun.text.t2s import to_simplified as simplify
 
 ALPHA = 0.3
 MIN_COUNT = 2

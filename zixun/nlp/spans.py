@@ -26,10 +26,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from zixun.nlp.paths import data_dir
-from zixun.nlp.t2s import simplify
 from zixun.nlp.weights import centrality, content_words
 from zixun.text.segment import cut, idf_table, is_content_word, pos_tag
 from zixun.text.sentences import split_sentences
+from zixun.text.t2s import to_simplified as simplify
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +122,7 @@ def squeeze(s: str, budget: int, count: Callable[[str], int] = len) -> str | Non
 
 
 def tag(s: str) -> list[tuple[str, str]]:
-    """``pos_tag`` of ``s`` segmented on its simplified fold (``zixun.nlp.t2s``): the
+    """``pos_tag`` of ``s`` segmented on its simplified fold (``zixun.text.t2s``): the
     dictionary is simplified, so 圖書館將於下月 is cut like 图书馆将于下月; words are
     returned in the original script."""
     folded = simplify(s)

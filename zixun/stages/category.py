@@ -14,8 +14,8 @@ from urllib.parse import urlparse
 
 from zixun.model import Article
 from zixun.nlp import classify as nb
-from zixun.nlp.t2s import simplify
 from zixun.read.page import Page
+from zixun.text.t2s import to_simplified as simplify
 
 CHANNELS = ("财经", "科技", "体育", "娱乐", "汽车", "房产", "教育", "军事", "国际", "社会", "文化", "旅游", "农业", "游戏", "股票", "时政")
 
