@@ -9,8 +9,8 @@ Why these rules (news writing habits, checked on CCTV 新闻联播 and portal pa
 - Relative words (今天, 昨天, 上周五) count from the unknown publish day, not from the base time,
   so they are not evidence here; "当天" only points back at a dated event.
 - Without a base time, a date without its year ("11月6日") takes the first year that puts it on
-  or after every dated past event ("2022年12月…完成融资" ⇒ after Dec 2022); "2020年创立…
-  已走过三年" supports 2023. With no year evidence at all we decline rather than invent one.
+  or after every dated past event ("2022年12月…完成融资" ⇒ after Dec 2022); "2020年创立…已走过三年"
+  supports 2023. With no year evidence at all we decline rather than invent one.
 - Precision is day at best; the guess is the day's midnight in the base's zone (+08:00).
 """
 
