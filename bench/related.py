@@ -6,7 +6,10 @@ titles: identical normalised title, or char-3-gram Jaccard ≥ 0.5). Rows:
 
 * anchors, re-run here: TF-IDF char 1–2-grams (scikit-learn, cosine), TF-IDF words
   (rjieba), FTS5 trigram BM25 (title trigrams ORed) — all plain top-10;
-* ``zixun``: ``RelatedIndex.neighbours`` (char 1–2-gram TF-IDF, near-duplicates skipped);
+* ``zixun``: ``RelatedIndex.neighbours`` (char 1–2-gram TF-IDF re-ranked with the latent
+  topics (LSA) learned from the corpus's own headlines, near-duplicates skipped);
+  ``zixun-tfidf-only`` / ``zixun+kw-tfidf-only``: the same with ``latent_weight=0`` (the
+  previous ranker, kept beside as a baseline);
 * ``zixun+kw-channel``: + channel boost, channel from zixun's own keyword classifier
   (``stages.category.classify`` on the headline) — uses no labels;
 * ``zixun+self-channel``: + channel boost, channel from a classifier self-trained on the
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import sqlite3
 import sys
 import tempfile
@@ -169,10 +173,10 @@ def self_channels(titles: list[str]) -> list[str | None]:
     return [str(p) if c >= 0.5 else None for p, c in zip(clf.predict(X), conf, strict=True)]
 
 
-def zixun_ranker(titles: list[str], channels: list[str | None] | None) -> Ranker:
+def zixun_ranker(titles: list[str], channels: list[str | None] | None, latent: bool = True) -> Ranker:
     from zixun.recommend.index import IndexRow, RelatedIndex
 
-    idx = RelatedIndex(channel_weight=0.15 if channels else 0.0)
+    idx = RelatedIndex(channel_weight=0.15 if channels else 0.0, **({} if latent else {"latent_weight": 0.0}))
     idx.add_many([IndexRow(i, t, [], channels[i] if channels else None, i) for i, t in enumerate(titles)])
 
     def rank(q: int) -> list[int]:
@@ -196,6 +200,8 @@ def quality(name: str, titles: list[str], labels: list[str], col: int, quick: bo
         ("tfidf-char-1-2", lambda: sk_ranker(titles, False)),
         ("tfidf-words", lambda: sk_ranker(titles, True)),
         ("fts5-trigram-bm25", lambda: fts_ranker(titles)),
+        ("zixun-tfidf-only", lambda: zixun_ranker(titles, None, latent=False)),
+        ("zixun+kw-tfidf-only", lambda: zixun_ranker(titles, kw_channels(titles), latent=False)),
         ("zixun", lambda: zixun_ranker(titles, None)),
         ("zixun+kw-channel", lambda: zixun_ranker(titles, kw_channels(titles))),
     ]
@@ -240,6 +246,7 @@ def scale(titles: list[str], labels: list[str], n: int, store_n: int) -> str:
     idx = RelatedIndex()
     idx.add_many([IndexRow(i, big_t[i], [], kw[i], i) for i in range(n)])
     build = time.perf_counter() - t0
+    vec_mb = idx._vec.nbytes / 2**20
     lat: list[tuple[float, float]] = []
     for q in random.Random(0).sample(range(n), 1000):
         row = idx.row(q)
@@ -250,6 +257,8 @@ def scale(titles: list[str], labels: list[str], n: int, store_n: int) -> str:
         f"scale {n:>9,}  build {build:6.1f} s  related p50 {np.percentile([w for w, _ in lat], 50):5.1f} ms"
         f"  p99 {p99([w for w, _ in lat]):5.1f} ms (cpu {p99([c for _, c in lat]):5.1f})"
         f"  index add p99 {p99([w for w, _ in add]):5.2f} ms (cpu {p99([c for _, c in add]):5.2f})"
+        f"\n      latent vectors {vec_mb:6.0f} MB  process max RSS"
+        f" {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:5.1f} GB"
     )
     if store_n:
         with tempfile.TemporaryDirectory() as tmp, SQLiteStore(str(Path(tmp) / "b.db")) as st:

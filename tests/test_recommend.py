@@ -157,3 +157,20 @@ def test_incremental_trending_scores_equal_a_full_recount(store: SQLiteStore) ->
     assert set(incremental) == set(full) and first
     for a in full:
         assert incremental[a] == pytest.approx(full[a], rel=1e-9)
+
+
+def test_latent_topics_link_headlines_with_no_shared_character() -> None:
+    """LSA learned from the archive's own text: 足球 and 联赛 never share a character, but
+    they keep company across the archive, so they sit close in the latent space; 股市 does not."""
+    from zixun.recommend.index import IndexRow, RelatedIndex
+
+    sport = ["足球联赛开赛", "联赛进球纪录", "进球帮足球队", "足球队联赛夺冠", "联赛足球名将", "足球进球集锦"]
+    money = ["股市基金大涨", "基金涨停潮", "涨停股市新高", "股市基金分红", "基金经理看涨停", "股市涨停板"]
+    idx = RelatedIndex(latent_dims=2)  # two topics in this archive
+    idx.add_many([IndexRow(i, t) for i, t in enumerate(sport + money)])
+    near = idx.topic_similarity("足球", "联赛")
+    assert near > 0.5 and near > idx.topic_similarity("足球", "股市") + 0.3
+    # a new headline is folded in at once and its neighbours stay on topic
+    idx.add(IndexRow(100, "周末联赛综述"))
+    got = [n.title for n in idx.neighbours(IndexRow(100, "周末联赛综述"), 3)]
+    assert got and all(t in sport for t in got)
