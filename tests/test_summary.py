@@ -204,3 +204,14 @@ def test_traditional_script_is_cut_like_simplified() -> None:
     assert "圖書館" in words and "延長" in words
     out = tighten("全市公共圖書館將於下月起延長開放時間至晚上十時")
     assert "圖書館" in out and "下月" in out
+
+
+def test_photo_caption_is_not_the_key_point() -> None:
+    text = "\n".join([
+        "6月2日清晨，江城湿地公园迎来今年第一批越冬候鸟返程观测高峰，志愿者记录到候鸟二十余种。",
+        "6月2日，观鸟爱好者在湿地公园栈道上拍摄候鸟。记者 林晓舟 摄",
+        "公园管理处表示，将在繁殖期内限制部分区域游览，并增设观鸟科普点位。",
+    ])
+    out = zixun.summarize(text, max_chars=60)
+    assert "拍摄候鸟" not in out and "林晓舟" not in out
+    assert "候鸟" in out

@@ -37,6 +37,11 @@ _BYLINE = re.compile(
     r"|^[(（]?(新华社|本报讯|中新网|央视网|人民网)[^，。]{0,16}(电|讯|消息)[)）]?"
     r"|^(责任编辑|責任編輯|原标题|原標題|来源|來源)[：:]"
 )
+# A photo caption ends with its credit: "…游览。记者 宋佳琪 摄", "（新华社记者 张三 摄）".
+_CAPTION = re.compile(
+    r"[。！？\s（(]\s*(?:(?:新华社|本报|中新社)?(?:记者|記者|通讯员|通訊員|摄影|攝影)\s*)?"
+    r"[\u4e00-\u9fff·]{2,4}(?:\s*[/／]\s*)?\s*(?:摄|攝)\s*[)）]?$"
+)
 _DATED = re.compile(r"^[(（]?(\d{4}年)?\d{1,2}月\d{1,2}日|^(近日|日前|今天|昨天|昨日|今日)")
 _TRAIL = "，,；;：:、"
 
@@ -98,6 +103,10 @@ def summarize(text: str, *, title: str | None = None, max_chars: int | None = No
     punctuation (default: setting ``summary_chars``); under a short budget, the best run of
     whole clauses."""
     budget = max_chars or int(setting("summary_chars"))
+    # Photo captions describe a picture, not the story: they are no 核心提示 (unless nothing else is left).
+    story = [p for p in text.split("\n") if not _CAPTION.search(p.strip())]
+    if any(p.strip() for p in story):
+        text = "\n".join(story)
     sents = sentences(text)
     if not sents:
         return ""
