@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from tests.conftest import shared_path
 from zixun.model import Article, Published
 from zixun.read.page import Page
@@ -156,3 +158,13 @@ def test_a_span_of_years_is_no_lower_bound() -> None:
     paragraphs = ["“十四五”规划建议稿的起草工作正在进行。", "2020年10月29日，全会闭幕。", "11月3日，建议全文发布。"]
     g = infer_published(None, paragraphs, None)
     assert g is not None and g.at.date().isoformat() == "2020-11-03"
+
+
+def test_timezone_setting_is_the_offset_of_naive_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    import zixun
+
+    page = '<html><head><meta property="article:published_time" content="2024-03-02 09:30:00"></head>' \
+           "<body><h1>东京湾新航线开通</h1><p>" + "新航线今天开通，首航客座率超过九成。" * 5 + "</p></body></html>"
+    assert zixun.extract(page).published.at == "2024-03-02T09:30:00+08:00"
+    monkeypatch.setenv("ZIXUN_TIMEZONE", "+09:00")
+    assert zixun.extract(page).published.at == "2024-03-02T09:30:00+09:00"

@@ -21,14 +21,20 @@ so no day or month is invented.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any
 
 from zixun.model import Article, Published
 from zixun.read.page import Page
+from zixun.settings import get as setting
 from zixun.timeparse import TimeMatch, infer_published, parse_datetime_string
+from zixun.timeparse.strings import make_tz
 
-CST = timezone(timedelta(hours=8))
+
+def _zone_name() -> str:
+    """The offset assumed when a page states none (setting ``timezone``, +08:00 by default)."""
+    return str(setting("timezone"))
+
 _BYLINE = re.compile(r"来源|記者|记者|作者|编辑|編輯|通讯员|出处|稿源")
 _URL_DATES = (
     re.compile(r"/(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)/(?P<d>[0-3]\d)(?:/|$)"),
@@ -72,7 +78,7 @@ def from_url(url: str | None) -> TimeMatch | None:
         m = pattern.search(path)
         if m:
             try:
-                day = datetime(int(m.group("y")), int(m.group("m")), int(m.group("d")), tzinfo=CST)
+                day = datetime(int(m.group("y")), int(m.group("m")), int(m.group("d")), tzinfo=make_tz(_zone_name()))
             except ValueError:
                 continue
             return TimeMatch(m.group(0), m.span(), day, None, "day", "absolute")
@@ -83,22 +89,22 @@ def run(article: Article, page: Page) -> None:
     """Set ``article.published`` from the page's hints, URL or body (see the module docstring)."""
     base = page.base_time
     if base is not None and base.tzinfo is None:
-        base = base.replace(tzinfo=CST)
+        base = base.replace(tzinfo=make_tz(_zone_name()))
     hints: dict[str, Any] = page.hints or {}
     given = hints.get("given_published")
     if given:
-        tm = parse_datetime_string(str(given))
+        tm = parse_datetime_string(str(given), default_tz=_zone_name())
         if tm is not None:
             article.published = _published(tm, "given", str(given), 1.0)
             return
     for item in hints.get("meta_times") or []:
         source, value = item
-        tm = parse_datetime_string(str(value))
+        tm = parse_datetime_string(str(value), default_tz=_zone_name())
         if tm is not None and _plausible(tm, base):
             article.published = _published(tm, source if source in ("meta", "jsonld") else "meta", str(value), 0.9)
             return
     for line in hints.get("date_lines") or []:
-        tm = parse_datetime_string(str(line), base=base)
+        tm = parse_datetime_string(str(line), base=base, default_tz=_zone_name())
         if tm is not None and _plausible(tm, base):
             source = "byline" if _BYLINE.search(line) else "text"
             confidence = 0.85 if tm.kind == "absolute" else 0.6

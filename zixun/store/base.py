@@ -15,16 +15,11 @@ from typing import Any
 
 from zixun.model import Article
 from zixun.recommend.index import IndexRow, RelatedIndex
-from zixun.text.segment import cut_for_search
 
 
 def article_key(article: Article) -> str:
     return article.url or f"hash:{article.content_hash}"
 
-
-def index_text(text: str) -> str:
-    """Segmented, space-joined text for the full-text index (queries are cut the same way)."""
-    return " ".join(w for w in cut_for_search(text) if w.strip() and w.isprintable())
 
 
 @dataclass(slots=True)
