@@ -205,3 +205,54 @@ def test_english_page_is_not_broken() -> None:
     assert art.title == "Port opens automated terminal"
     assert len(art.paragraphs) == 5 and "Paragraph 4." in art.paragraphs[-1]
     assert "Copyright" not in body(art) and "Sport" not in body(art)
+
+
+def test_english_data_table_and_list_are_kept_captions_dropped() -> None:
+    para = ("The league confirmed the final standings on Sunday, after a season that went to the last "
+            "lap of the last race, and said the points would stand despite two appeals. ")
+    rows = [("1", "Ana Ruiz", "412", "5"), ("2", "Tom Keller", "405", "3"), ("3", "Li Wen", "398", "4"),
+            ("4", "Sam Otieno", "377", "1"), ("5", "Maria Costa", "350", "0")]
+    html = (
+        "<html><head><title>Final standings | Circuit Weekly</title></head><body>"
+        "<ul class='menu'><li><a href='/'>Home</a></li><li><a href='/results'>Results</a></li></ul>"
+        "<article><h1>Final standings</h1>"
+        "<figure><img src='a.jpg'><figcaption class='caption'>Ana Ruiz celebrates after the race. "
+        "Photo: Jo Bloggs, Agency</figcaption></figure>"
+        f"<p>{para}</p><p>{para}Stewards reviewed the incident twice.</p>"
+        "<table><tr><th>Pos.</th><th>Driver</th><th>Points</th><th>Wins</th></tr>"
+        + "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td><td>{d}</td></tr>" for a, b, c, d in rows)
+        + "</table><p>Next season's calendar:</p><p>Round 1: 9 March – Lakeside<br>Round 2: 6 April – "
+        "Hill Park<br>Round 3: 4 May – Old Harbour<br>Round 4: 1 June – North Ring</p>"
+        "<div class='newsletter'><h3>Get the race-day newsletter</h3><p>Sign up for results, analysis "
+        "and interviews delivered to your inbox every Monday morning, free of charge.</p></div>"
+        "</article></body></html>"
+    )
+    art = extract_page(html.encode())
+    text = body(art)
+    assert "1 Ana Ruiz 412 5" in art.paragraphs  # a data row is one line, cells in order
+    assert "5 Maria Costa 350 0" in art.paragraphs
+    assert "Round 4: 1 June – North Ring" in art.paragraphs  # a <br> list after the story
+    assert "Stewards reviewed the incident twice." in text
+    assert "celebrates" not in text and "Photo:" not in text  # the photo caption is not story text
+    assert "newsletter" not in text and "inbox" not in text
+
+
+def test_chinese_schedule_list_kept_nav_row_not_merged() -> None:
+    para = "市体育局昨日公布了今年全民健身系列赛的全部赛程，各项比赛均免费报名，市民可在公众号预约参赛名额，每项限额五百人。"
+    html = (
+        "<html><head><title>全民健身系列赛赛程公布_江城体育网</title></head><body>"
+        "<table><tr><td><a href='/'>首页</a></td><td><a href='/a'>新闻</a></td><td><a href='/b'>体育</a></td>"
+        "<td>2024年3月1日</td></tr></table>"
+        "<div class='content'><h1>全民健身系列赛赛程公布</h1>"
+        f"<p>{para}</p><p>所有赛事均设少年组和成年组，完赛者可获得纪念奖牌，前三名另有奖品，报名截止时间为赛前三天。</p>"
+        "<p>具体赛程如下：</p>"
+        "<p>3月9日 城市定向赛 滨江公园</p><p>4月6日 半程马拉松 奥体中心</p>"
+        "<p>5月4日 青年篮球赛 市体育馆</p><p>6月1日 亲子趣味跑 湿地公园</p>"
+        "</div><div class='comment'><p>网友甲：希望多办几场，周末带孩子参加，场地离家也近，非常方便。</p></div>"
+        "</body></html>"
+    )
+    art = extract_page(html.encode())
+    text = body(art)
+    assert "6月1日 亲子趣味跑 湿地公园" in art.paragraphs  # short schedule lines after the story
+    assert "3月9日 城市定向赛 滨江公园" in art.paragraphs
+    assert "网友甲" not in text and "首页" not in text

@@ -46,7 +46,9 @@ JUNK_ATTR = re.compile(
     r"(^|[\s_\-])(nav|navbar|menu|footer|foot|header-nav|breadcrumbs?|crumbs?|share|sharing|social|comment|comments|"
     r"cmt|reply|related|relate|recommend|recommendation|rec-list|hot-?news|hotlist|rank|sidebar|side|aside|"
     r"ad|ads|advert|advertisement|banner|sponsor|copyright|footer-info|toolbar|tool-bar|pagination|pager|"
-    r"subscribe|qrcode|qr-code|login|search|download-app|app-download|tags?|keywords?)([\s_\-]|$)",
+    r"subscribe|qrcode|qr-code|login|search|download-app|app-download|tags?|keywords?|"
+    r"caption|captions|credit|credits|image-credit|photo-credit|newsletter|signup|sign-up|promo|bio|author-bio|"
+    r"disclosure|disclaimer)([\s_\-]|$)",
     re.I,
 )
 

@@ -10,7 +10,9 @@ used here):
   the contiguous run with the highest sum is the story. Neighbouring paragraph blocks merge
   across a small ad or caption; a footer/copyright block or one small sub-block never wins;
   a run that spans a blog's posts or an appended next story is cut back to one story
-  (``extract_score``).
+  (``extract_score``). Rows of a data table read as one line each and a list of short
+  unlinked lines counts as content, where density scorers drop tables and timetables;
+  photo captions/credits, newsletter boxes and author bios are zones, not story text.
 * **Fallbacks.** A candidate that keeps mostly boilerplate or a sliver of the page's story
   text is rejected and the next best run tried; then every story line of the page; then the
   meta description. Any parser/extraction error falls back to the page's plain text with a

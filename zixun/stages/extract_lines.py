@@ -33,6 +33,41 @@ SILENT_TAGS = frozenset(
 # A word of a spaced script (Latin, Cyrillic, Greek, Hangul…): a run of letters/digits without CJK.
 _LATIN_WORD = re.compile(r"[^\W_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+(?:['’.-][^\W_\u3400-\u9fff]+)*")
 _SENT_PUNCT = re.compile(r"[，。！？；：、]|[.!?;,](?=\s|$|[\"'”’)])")
+_CELLS = frozenset(("td", "th"))
+
+
+def _visible(text: str) -> int:
+    return len(text) - sum(text.count(c) for c in " \t\r\n|\u3000\xa0")
+
+
+def _is_data_row(tr: Any) -> bool:
+    """A row of a data table: two or more leaf cells of short text ("1 | Kyle Busch | 5040").
+
+    Such a row is read as one line, cells joined by a space, so a results table or a
+    timetable keeps its rows instead of turning into dozens of one-word lines that score as
+    noise. Layout rows (a cell holding blocks, ``<br>``-split text or a long story) stay
+    split by cell, as 2000s portals need, and so do rows of links (a navigation bar), whose
+    cells are menu items.
+    """
+    cells = total = linked = 0
+    for child in tr:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if not tag:
+            continue
+        if tag not in _CELLS:
+            return False
+        cells += 1
+        for d in child.iterdescendants():
+            dtag = d.tag.lower() if isinstance(d.tag, str) else ""
+            if dtag in BLOCK_TAGS or dtag == "br":
+                return False
+            if dtag == "a":
+                linked += _visible(d.text_content())
+        n = _visible(child.text_content())
+        if n > 120:
+            return False
+        total += n
+    return cells >= 2 and linked <= 0.5 * total
 
 
 @dataclass(slots=True)
@@ -67,6 +102,7 @@ def page_lines(root: Any) -> list[Line]:
     heading_depth = 0
     silent_depth = 0
     pre_depth = 0
+    data_rows: set[Any] = set()
     cur_parts: list[str] = []
     cur_links = 0
     cur_container: Any = root
@@ -106,7 +142,11 @@ def page_lines(root: Any) -> list[Line]:
             if tag in SILENT_TAGS or not tag:
                 silent_depth += 1
                 continue
-            if tag in BLOCK_TAGS:
+            if tag in _CELLS and el.getparent() in data_rows:
+                add(" ", containers[-1])
+            elif tag in BLOCK_TAGS:
+                if tag == "tr" and _is_data_row(el):
+                    data_rows.add(el)
                 flush()
                 containers.append(el)
                 if tag == "pre":
@@ -121,6 +161,8 @@ def page_lines(root: Any) -> list[Line]:
         else:
             if tag in SILENT_TAGS or not tag:
                 silent_depth -= 1
+            elif tag in _CELLS and el.getparent() in data_rows:
+                pass
             elif tag in BLOCK_TAGS:
                 flush()
                 containers.pop()

@@ -7,7 +7,8 @@ Method (what zixun adds over readability/trafilatura for Chinese pages):
    (责任编辑, 相关阅读, 版权所有, ICP备…) and lines inside navigation/footer/share/comment
    zones (by tag, class/id, hidden style) count minus their size, and so do blurbs in small
    link-heavy cards ("more stories" lists); short neutral lines (captions, subheads, date
-   and byline lines) count about zero. Chinese has no spaces, so size is counted in CJK
+   and byline lines) count about zero, except four or more unlinked sibling lines in a row
+   (a data table's rows, a timetable), which count as story lines at half weight. Chinese has no spaces, so size is counted in CJK
    characters, not words.
 2. The story is the contiguous run of lines with the highest sum (Kadane), or an earlier run
    at least half as heavy (the story comes before its comments). A run merges neighbouring
@@ -59,6 +60,7 @@ _POST_HEADER = re.compile(
 )
 _DATEISH = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}")
 _BYLINEISH = re.compile(r"来源|來源|作者|记者|記者|编辑|編輯|稿源|发布|發布|点击|點擊|阅读|閱讀|浏览|瀏覽")
+_CLOCKISH = re.compile(r"\d{1,2}:\d{2}")
 _MORE = re.compile(r"more\b|更多", re.I)
 _MARKUP = re.compile(r"^\s*</?[a-z][a-z0-9]*[\s>/]", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
@@ -170,6 +172,40 @@ def _teaser_lines(lines: list[Line], cache: dict[Any, list[Any]]) -> set[int]:
     return out
 
 
+def _data_lines(lines: list[Line], raw: list[tuple[int, float]], skip: set[int]) -> set[int]:
+    """Indexes of short unlinked lines that form a list or table: four or more consecutive
+    sibling blocks of one tag or ``<br>``-split lines of one block (rows of a results table,
+    items of a timetable, a recipe's ingredients). Alone each reads as a caption-sized neutral line; together they are content
+    a reader keeps, so they count as story lines at half weight. Dated items count (a race
+    calendar); lines with a clock time or a byline word do not (a list of posts or comments)."""
+    out: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 4 and sum(raw[j][0] == NEUTRAL for j in run) * 2 >= len(run):
+            out.update(j for j in run if raw[j][0] == NEUTRAL)
+        run.clear()
+
+    for i, line in enumerate(lines):
+        kind, weight = raw[i]
+        ok = (
+            kind != BAD and not line.in_heading and line.link_ratio < 0.2
+            and (weight != -1.0 or not (_BYLINEISH.search(line.text) or _CLOCKISH.search(line.text)))
+            and line.units >= 2 and i not in skip
+        )
+        if ok and run:
+            prev = lines[run[-1]].container
+            cur = line.container
+            if not (prev is cur or (prev.tag == cur.tag and prev.getparent() is cur.getparent())):
+                close()
+        if ok:
+            run.append(i)
+        else:
+            close()
+    close()
+    return out
+
+
 def _in_zone(line: Line, zones: set[Any], cache: dict[Any, list[Any]]) -> bool:
     return any(el in zones for el in _ancestors(line.container, cache))
 
@@ -246,11 +282,15 @@ def choose(lines: list[Line]) -> Region | None:
     raw = [classify(line) for line in lines]
     zones = junk_zones(lines, raw, cache)
     teasers = _teaser_lines(lines, cache)
+    zoned = {i for i, line in enumerate(lines) if zones and _in_zone(line, zones, cache)}
+    data = _data_lines(lines, raw, zoned | teasers)
     kinds: list[int] = []
     weights: list[float] = []
     for i, (line, (kind, weight)) in enumerate(zip(lines, raw, strict=True)):
-        if (zones and _in_zone(line, zones, cache)) or (kind == GOOD and i in teasers):
+        if i in zoned or (kind == GOOD and i in teasers):
             kind, weight = BAD, -(line.units + 2.0)
+        elif i in data:
+            kind, weight = GOOD, 0.5 * line.units + 1.0
         kinds.append(kind)
         weights.append(weight)
     page_good = sum(w for k, w in zip(kinds, weights, strict=True) if k == GOOD)
