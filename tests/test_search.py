@@ -100,3 +100,24 @@ def test_filters(store: SQLiteStore) -> None:
         api.search("春茶", store=store, since="last week")
     with pytest.raises(ConfigError, match="unknown search filter"):
         api.search("春茶", store=store, channel="农业")
+
+
+def test_title_word_outranks_body_repeats_and_substrings_fill_the_page(tmp_path: Path) -> None:
+    """A one-word query ranks whole-word hits with the title weight; substring-only hits come after."""
+    st = SQLiteStore(str(tmp_path / "r.db"))
+    try:
+        body_heavy = "园区里芯片设计、芯片封装和芯片测试企业扎堆，芯片人才需求旺盛，芯片产值逐年上升。"
+        rows = [
+            ("高新区产业观察", [body_heavy]),
+            ("国产芯片企业发布新品", ["新品面向手机市场，预计下半年量产。"]),
+            ("微电子展开幕", ["展会上，多家企业展示了最新的光芯片样品。"]),
+        ]
+        for i, (title, paras) in enumerate(rows):
+            st.upsert(Article(url=f"https://news.example.cn/r{i}", title=title, paragraphs=paras,
+                              published=Published(at="2024-05-01T09:00:00+08:00"), content_hash=f"r{i}"))
+        got = titles(api.search("芯片", store=st))
+        assert got[0] == "国产芯片企业发布新品"
+        assert set(got) == {t for t, _ in rows}  # 光芯片 is found as a substring too
+        assert titles(api.search("芯片", store=st, limit=1)) == ["国产芯片企业发布新品"]
+    finally:
+        st.close()

@@ -5,10 +5,14 @@ simplified), segmented like the index and stripped to letters and digits; every 
 is double-quoted, so FTS operators (AND, NEAR, *, ^, :), quotes and brackets typed by a
 user are plain text and no input can break the MATCH syntax.
 
-Matching, in two tiers: first the query literally (``strict_query``: each space-separated
-part as a substring, so nothing LIKE '%q%' finds is missed or outranked), then, to fill
-the page, its words in any order (``fts_query``: each word as a whole word in the
-segmented columns — title, body, tags, cut by ``cut_for_search`` — or as a substring).
+Matching, in tiers: the query literally (``strict_query``: each space-separated part as a
+substring, so nothing LIKE '%q%' finds is missed or outranked), its words as whole words
+(``word_query``: in the segmented columns — title, body, tags, cut by ``cut_for_search`` —
+in any order), then, to fill the page, each word as a word or a substring (``fts_query``).
+When every part of the query is one word (most news queries: 芯片, 北京 高考), the
+literal set contains the whole-word set and equals the loose one, so the store asks for
+whole words first (ranked with the title and tag columns) and substrings only to fill
+the page: the word columns are cheap to rank, the OR with bigrams is not.
 Substrings go through the ``grams`` column of overlapping character bigrams: n ≥ 2
 characters become the phrase of their n-1 bigrams (``"京大"`` finds 北京大学), one
 character a bigram prefix. So two-character words match and substrings inside longer
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from zixun.model import Article
 from zixun.text.normalize import for_matching
@@ -98,6 +103,17 @@ def strict_query(query: str) -> str:
     return " AND ".join(f"({_substring(r)})" for r in runs)
 
 
+def word_query(query: str) -> str:
+    """Each word of the query as a whole word of the title, body or tags, in any order, ANDed."""
+    return " AND ".join(f"({{title body tags}} : {_quote(t)})" for t in query_tokens(query))
+
+
+def simple_query(query: str) -> bool:
+    """True when each space-separated part is a single token: literal ⊇ word matches, literal = loose."""
+    runs = [r for r in _NON_WORD.split(fold(query[:MAX_QUERY_CHARS])) if r][:MAX_TOKENS]
+    return bool(runs) and runs == query_tokens(query) and literal_parts(query) == runs
+
+
 def fts_query(query: str) -> str:
     """The looser MATCH: each word of the query as a word or a substring, in any order, ANDed.
 
@@ -119,24 +135,47 @@ def literal_parts(query: str) -> list[str]:
     return [p for p in (_NON_WORD.sub("", w) and w for w in fold(query[:MAX_QUERY_CHARS]).split()) if p]
 
 
+@lru_cache(maxsize=256)
+def _snippet_pattern(query: str) -> tuple[re.Pattern[str] | None, int]:
+    """The highlight pattern of a query (longest tokens first) and its longest token length."""
+    toks = sorted(query_tokens(query), key=len, reverse=True)
+    if not toks:
+        return None, 0
+    return re.compile("|".join(re.escape(t) for t in toks)), len(toks[0])
+
+
+def _fold_same_length(text: str) -> str:
+    """Lower case and simplified script when that keeps every offset; else the text as is."""
+    low = text.lower()
+    return to_simplified(low) if len(low) == len(text) else text
+
+
 def make_snippet(article: Article, query: str, width: int = 80) -> str:
     """A window of the text around the first match, matches wrapped in sentinel marks.
 
     Matching runs on the folded text (same length as the original for CJK), so a
-    simplified query highlights the traditional characters the reader sees.
+    simplified query highlights the traditional characters the reader sees. Only the
+    text up to the first match and the window are folded: a page of hits from long
+    articles would otherwise fold every article in full.
     """
-    toks = sorted(query_tokens(query), key=len, reverse=True)
+    pattern, longest = _snippet_pattern(query)
     text = (article.summary + " " + article.text).strip()
     if not text:
         text = article.title
-    folded = to_simplified(text.lower()) if len(text.lower()) == len(text) else text
-    spans: list[tuple[int, int]] = []
-    if toks:
-        pattern = re.compile("|".join(re.escape(t) for t in toks))
-        spans = [(m.start(), m.end()) for m in pattern.finditer(folded)]
-    pos = spans[0][0] if spans else 0
+    pos = 0
+    if pattern is not None:
+        step = 1024
+        for i in range(0, len(text), step):
+            m = pattern.search(_fold_same_length(text[i : i + step + longest - 1]))
+            if m:
+                pos = i + m.start()
+                break
     start = max(0, pos - width // 3)
     end = start + width
+    spans: list[tuple[int, int]] = []
+    if pattern is not None:
+        window = _fold_same_length(text[start : end + longest - 1])
+        spans = [(start + m.start(), start + m.end()) for m in pattern.finditer(window)]
     out, cur = [], start
     for a, b in spans:
         if a < cur or a >= end:

@@ -23,7 +23,16 @@ from zixun.recommend.index import IndexRow
 from zixun.recommend.neardup import band_keys, is_near_dup, match_text, title_key
 from zixun.store.base import SearchHit, Store, article_key
 from zixun.store.migrations import MIGRATIONS
-from zixun.store.query import fold, fts_query, index_fields, literal_parts, make_snippet, strict_query
+from zixun.store.query import (
+    fold,
+    fts_query,
+    index_fields,
+    literal_parts,
+    make_snippet,
+    simple_query,
+    strict_query,
+    word_query,
+)
 
 MAX_DUP_CANDIDATES = 20
 RECENCY_BOOST = 0.3
@@ -257,7 +266,11 @@ class SQLiteStore(Store):
         return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def search(self, query: str, *, limit: int = 10, offset: int = 0, **filters: Any) -> builtins.list[SearchHit]:
-        """Literal matches first, then looser word matches; each tier by BM25 × recency.
+        """Literal matches first, then whole words, then words or substrings; each tier by BM25 × recency.
+
+        For a query whose every part is one word the literal tier is the substring tier, so
+        it goes after the whole-word tier (see ``zixun.store.query``): same hits, ranked
+        with the title, and the costly OR with bigrams runs only when words are too few.
 
         BM25 weights: title 5, tags 3, body 1, bigrams 0.5. Recency: a story published
         today gets ×(1 + 0.3), the boost halves at 30 days. Without filters only the best
@@ -270,13 +283,17 @@ class SQLiteStore(Store):
         loose = fts_query(query)
         literal = literal_parts(query)
         punct = literal != [_squash(p) for p in literal]
-        for match in dict.fromkeys((strict_query(query), loose)):
+        strict, words = strict_query(query), word_query(query)
+        tiers = (words, loose, strict) if simple_query(query) else (strict, words, loose)
+        for match in dict.fromkeys(tiers):
             if not match or len(ids) >= want:
                 continue
             n = SEARCH_POOL + want if punct and match is not loose else want + len(ids)
             inner = "" if where else f" ORDER BY r LIMIT {SEARCH_POOL + want}"
+            check = punct and match is not loose
+            cols = " a.title, a.data," if check else ""  # blobs are read for the page's rows only
             sql = (
-                "SELECT a.id, a.title, a.data, f.r * (1.0 + ? / (1.0 + MAX(0.0, COALESCE(julianday('now')"
+                f"SELECT a.id,{cols} f.r * (1.0 + ? / (1.0 + MAX(0.0, COALESCE(julianday('now')"
                 " - julianday(substr(a.published_at, 1, 19)), 1e9)) / ?)) AS rank FROM"
                 " (SELECT rowid, bm25(search_fts, 5.0, 1.0, 3.0, 0.5) AS r FROM search_fts"
                 f" WHERE search_fts MATCH ?{inner}) f JOIN articles a ON a.id = f.rowid"
@@ -287,15 +304,18 @@ class SQLiteStore(Store):
                 rows = self.db.execute(sql, (RECENCY_BOOST, RECENCY_DAYS, match, *args, n)).fetchall()
             except sqlite3.OperationalError as exc:  # pragma: no cover - every token is quoted
                 raise StoreError(f"search for {query[:40]!r} failed ({exc}); simplify the query") from exc
-            if punct and match is not loose:
+            if check:
                 # "CX-4": the index has no punctuation; put rows containing it literally first
                 rows.sort(key=lambda r: not all(p in fold(r["title"] + " " + r["data"]) for p in literal))
             for r in rows:
                 ids.setdefault(int(r["id"]), r)
+        page = list(ids.items())[offset:want]
+        marks = ",".join("?" * len(page))
+        data = dict(self.db.execute(f"SELECT id, data FROM articles WHERE id IN ({marks})", [i for i, _ in page]))
         hits: builtins.list[SearchHit] = []
-        for r in list(ids.values())[offset:want]:
-            art = self._article(r)
-            hits.append(SearchHit(int(r["id"]), art, -float(r["rank"]), make_snippet(art, query)))
+        for i, r in page:
+            art = Article.from_dict(json.loads(data[i]))
+            hits.append(SearchHit(i, art, -float(r["rank"]), make_snippet(art, query)))
         return hits
 
     def _index_rows(self, where: str, args: tuple[Any, ...]) -> builtins.list[IndexRow]:

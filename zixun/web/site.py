@@ -17,9 +17,10 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 from urllib.parse import quote, urlsplit
@@ -45,6 +46,7 @@ log = logging.getLogger(__name__)
 READER_COOKIE = "zx_reader"
 READER_RE = re.compile(r"[0-9a-f]{32}")
 PAGE_SIZE = 20
+QUICK_EXTRA = 1  # search connections beyond the first: SQLite runs two queries at once on two cores
 HERE = Path(__file__).parent
 
 K = TypeVar("K")
@@ -94,16 +96,21 @@ class TTLCache(Generic[K, V]):
 
 
 class Lane:
-    """A store connection used from worker threads, one call at a time.
+    """Store connections used from worker threads, each by one call at a time.
 
     Slow reads (the newest-first sorts behind lists, the 大家还在看 blend, search) run here
-    so the event loop keeps answering cached pages meanwhile. With an in-memory database
-    there is only one connection and the call runs inline.
+    so the event loop keeps answering cached pages meanwhile. SQLite lets go of the GIL
+    while it runs a query, so a lane with two connections runs two searches at once on
+    two cores while the event loop renders. With an in-memory database there is only one
+    connection and the call runs inline.
     """
 
-    def __init__(self, store: Store, *, inline: bool) -> None:
+    def __init__(self, store: Store, *, inline: bool, extra: Sequence[Store] = ()) -> None:
         self.store, self.inline = store, inline
-        self.lock = threading.Lock()
+        self.stores = [store, *extra]
+        self.idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
+        for st in self.stores:
+            self.idle.put(st)
 
     async def run(self, fn: Callable[[Store], T]) -> T:
         if self.inline:
@@ -111,12 +118,16 @@ class Lane:
         return await run_in_threadpool(self._call, fn)
 
     def _call(self, fn: Callable[[Store], T]) -> T:
-        with self.lock:
-            return fn(self.store)
+        st = self.idle.get()
+        try:
+            return fn(st)
+        finally:
+            self.idle.put(st)
 
 
+@lru_cache(maxsize=20_000)
 def path_quote(value: str) -> str:
-    """Quote one path segment (a tag or outlet may hold '/', '?', '#' or spaces)."""
+    """Quote one path segment (a tag or outlet may hold '/', '?', '#' or spaces); tags repeat, so cached."""
     return quote(value, safe="")
 
 
@@ -189,8 +200,8 @@ class Site:
         store = api.open_db(db)
         if db.rstrip("/") in ("sqlite:", "sqlite:/") or ":memory:" in db:
             return cls(store=store, slow=Lane(store, inline=True), quick=Lane(store, inline=True), writer=store)
-        return cls(store=store, slow=Lane(api.open_db(db), inline=False), quick=Lane(api.open_db(db), inline=False),
-                   writer=api.open_db(db))
+        quick = Lane(api.open_db(db), inline=False, extra=[api.open_db(db) for _ in range(QUICK_EXTRA)])
+        return cls(store=store, slow=Lane(api.open_db(db), inline=False), quick=quick, writer=api.open_db(db))
 
     async def cached(self, cache: TTLCache[Any, V], key: object, lane: Lane, compute: Callable[[Store], V]) -> V:
         """A fresh cached value; a stale one while a refresh runs in the background; else computed now."""
@@ -276,7 +287,7 @@ class Site:
         if self.views is not None:
             self.views.stop()
         seen: set[int] = set()
-        for st in (self.writer, self.slow.store, self.quick.store, self.store):
+        for st in (self.writer, *self.slow.stores, *self.quick.stores, self.store):
             if id(st) not in seen:
                 seen.add(id(st))
                 st.close()
