@@ -215,3 +215,17 @@ def test_photo_caption_is_not_the_key_point() -> None:
     out = zixun.summarize(text, max_chars=60)
     assert "拍摄候鸟" not in out and "林晓舟" not in out
     assert "候鸟" in out
+
+
+def test_clause_run_keeps_book_titles_whole() -> None:
+    """A comma inside 《…》 is no clause end: a one-line 提示 never shows half a title."""
+    from zixun.stages.summary import _intact
+
+    assert not _intact("青禾出版社推出新书《城市的灯")
+    assert not _intact("新馆开放时间延长——周末")
+    assert _intact("青禾出版社推出新书《城市的灯，照亮回家的路》")
+    text = "3日，青禾出版社推出新书《城市的灯，照亮回家的路》，首印两万册。作者李明说，这本书写了十年，希望读者喜欢城市的灯。"
+    for budget in (8, 12, 16, 20, 30):
+        out = zixun.summarize(text, max_chars=budget)
+        assert out.count("《") == out.count("》"), (budget, out)
+        assert 0 < len(_bare(out)) <= budget

@@ -90,8 +90,16 @@ def _usable_rank(sents: list[tuple[int, str]]) -> list[int]:
     return out
 
 
+def _intact(s: str) -> bool:
+    """A clause run may not cut a 《title》 (its commas are not clause ends: 《城市的灯，照亮…》)
+    nor carry a dash aside ("…的新馆开放时间延长——周末"): both read as broken text in a 提示.
+    Even half of LCSTS: R-1 26.01 → 26.10, R-L 23.37 → 23.48 (noise-sized; kept for readability)."""
+    return s.count("《") == s.count("》") and "——" not in s
+
+
 def _clause_pick(spans: list[Span], budget: int) -> str:
     fitting = [sp for sp in spans if size(sp.text) <= budget]
+    fitting = [sp for sp in fitting if _intact(sp.text)] or fitting
     if not fitting:
         return ""
     best = max(fitting, key=lambda sp: sp.score)
