@@ -256,3 +256,34 @@ def test_chinese_schedule_list_kept_nav_row_not_merged() -> None:
     assert "6月1日 亲子趣味跑 湿地公园" in art.paragraphs  # short schedule lines after the story
     assert "3月9日 城市定向赛 滨江公园" in art.paragraphs
     assert "网友甲" not in text and "首页" not in text
+
+
+def test_teaser_rails_and_tickers_are_not_the_story() -> None:
+    story = ("The council voted on Tuesday to turn the old tram depot into a public library, ending a "
+             "decade of arguments over what the listed building should become. ")
+    blurb = ("Long before the first snow fell, the volunteers of the valley had already stacked the "
+             "firewood, checked the pipes and written the rota for the winter shelter, as they have "
+             "done every year since the mill closed and the town learned to look after itself. ")
+    ticker = "".join(
+        f"<li><a href='/n{i}'>Headline number {i} about the regional budget</a> CITY: The finance "
+        f"committee met again on the budget, and members said talks would go on next week.</li>"
+        for i in range(4)
+    )
+    cards = "".join(
+        f"<div class='card'><h5 class='card-title'><a href='/s{i}'>Another story {i}</a></h5>"
+        f"<div class='card-author'>Staff writer</div><div class='card-date'>Tuesday November 19</div>"
+        f"<div class='card-blurb'>{blurb}</div></div>"
+        for i in range(4)
+    )
+    html = (
+        "<html><head><title>Tram depot to become library</title></head><body>"
+        f"<div class='ticker'><h4>Breaking</h4><ul>{ticker}</ul></div>"
+        "<article><h1>Tram depot to become library</h1>"
+        + "".join(f"<p>{story}Point {i}.</p>" for i in range(4))
+        + f"</article><h5>More from the Gazette</h5><div class='rail'>{cards}</div></body></html>"
+    )
+    art = extract_page(html.encode())
+    text = body(art)
+    assert "Point 0." in text and "Point 3." in text
+    assert "finance committee" not in text and "Headline number" not in text
+    assert "firewood" not in text and "Another story" not in text

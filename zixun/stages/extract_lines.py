@@ -78,6 +78,7 @@ class Line:
     container: Any
     link_chars: int = 0
     in_heading: bool = False
+    lead_link: bool = False  # the line opens with link text (a teaser's linked headline)
     # Filled by ``measure``.
     units: float = 0.0
     punct: int = 0
@@ -107,9 +108,11 @@ def page_lines(root: Any) -> list[Line]:
     cur_links = 0
     cur_container: Any = root
     cur_heading = False
+    cur_lead = False
+    cur_started = False
 
     def flush() -> None:
-        nonlocal cur_parts, cur_links, cur_heading
+        nonlocal cur_parts, cur_links, cur_heading, cur_lead
         if cur_parts:
             raw = "".join(cur_parts)
             chunks = raw.split("\n") if pre_depth else [raw]
@@ -117,13 +120,14 @@ def page_lines(root: Any) -> list[Line]:
                 text = clean_line(chunk)
                 if text:
                     share = cur_links if len(chunks) == 1 else 0
-                    lines.append(Line(text, cur_container, min(share, len(text)), cur_heading))
+                    lines.append(Line(text, cur_container, min(share, len(text)), cur_heading, cur_lead))
         cur_parts = []
         cur_links = 0
         cur_heading = False
+        cur_lead = False
 
     def add(text: str | None, container: Any) -> None:
-        nonlocal cur_links, cur_container, cur_heading
+        nonlocal cur_links, cur_container, cur_heading, cur_lead, cur_started
         if not text or silent_depth:
             return
         if not pre_depth:
@@ -131,6 +135,11 @@ def page_lines(root: Any) -> list[Line]:
         if not cur_parts:
             cur_container = container
             cur_heading = heading_depth > 0
+            cur_lead = False
+            cur_started = False
+        if not cur_started and text.strip():
+            cur_started = True
+            cur_lead = link_depth > 0
         cur_parts.append(text)
         if link_depth:
             cur_links += len(text.strip().replace(" ", ""))

@@ -6,7 +6,9 @@ Method (what zixun adds over readability/trafilatura for Chinese pages):
    punctuation, little link text) count plus their size; link lines, boilerplate lines
    (责任编辑, 相关阅读, 版权所有, ICP备…) and lines inside navigation/footer/share/comment
    zones (by tag, class/id, hidden style) count minus their size, and so do blurbs in small
-   link-heavy cards ("more stories" lists); short neutral lines (captions, subheads, date
+   link-heavy cards ("more stories" lists), blurbs of one class that nearly always follow a
+   linked headline in a small card (a "More from…" rail), and sibling items that each open
+   with a link (a news ticker); short neutral lines (captions, subheads, date
    and byline lines) count about zero, except four or more unlinked sibling lines in a row
    (a data table's rows, a timetable), which count as story lines at half weight. Chinese has no spaces, so size is counted in CJK
    characters, not words.
@@ -149,19 +151,32 @@ def _teaser_lines(lines: list[Line], cache: dict[Any, list[Any]]) -> set[int]:
     link-free; a teaser's card is small and a third or more link text."""
     total: dict[Any, int] = {}
     linked: dict[Any, int] = {}
+    count: dict[Any, int] = {}
     for line in lines:
         n = len(line.text)
         for el in _ancestors(line.container, cache)[:4]:
             total[el] = total.get(el, 0) + n
+            count[el] = count.get(el, 0) + 1
             linked[el] = linked.get(el, 0) + line.link_chars
     out: set[int] = set()
+    after_link: dict[tuple[Any, Any], list[int]] = {}
+    classed: dict[tuple[Any, Any], int] = {}
     for i, line in enumerate(lines):
-        if line.link_ratio > 0.1 or len(line.text) > 250 or i == 0:
+        cls = line.container.get("class")
+        key = (line.container.tag, cls)
+        if cls:
+            classed[key] = classed.get(key, 0) + 1
+        if line.link_ratio > 0.1 or i == 0:
             continue
         back = [lines[j] for j in range(max(0, i - 3), i) if lines[j].link_ratio >= 0.5]
         if not back:
             continue  # a teaser's blurb follows its linked headline (maybe past a date line)
         prev = back[-1]
+        if cls and any(count.get(el, 0) <= 6 and el in _ancestors(prev.container, cache)
+                       for el in _ancestors(line.container, cache)[1:3]):
+            after_link.setdefault(key, []).append(i)  # in a small card with its linked headline
+        if len(line.text) > 250:
+            continue
         for el in _ancestors(line.container, cache)[1:4]:
             t = total.get(el, 0)
             if t > 4 * len(line.text) + 40:
@@ -169,6 +184,38 @@ def _teaser_lines(lines: list[Line], cache: dict[Any, list[Any]]) -> set[int]:
             if linked.get(el, 0) > 0.25 * t and el in _ancestors(prev.container, cache):
                 out.add(i)
                 break
+    # Cards of one class, nearly each right after a linked headline: a "more stories" rail
+    # whose blurbs are long enough to outweigh the story.
+    for key, idx in after_link.items():
+        if len(idx) >= 3 and len(idx) >= 0.6 * classed.get(key, 0):
+            out.update(idx)
+    out.update(_lead_link_items(lines))
+    return out
+
+
+def _lead_link_items(lines: list[Line]) -> set[int]:
+    """Three or more sibling blocks of one tag that each open with a link and go on in plain
+    text: "Headline NEW DELHI: first sentence…" items of a news ticker or a teaser list."""
+    out: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 3:
+            out.update(run)
+        run.clear()
+
+    for i, line in enumerate(lines):
+        ok = line.lead_link and 0.05 <= line.link_ratio <= 0.6
+        if ok and run:
+            prev = lines[run[-1]].container
+            cur = line.container
+            if prev is cur or prev.tag != cur.tag or prev.getparent() is not cur.getparent():
+                close()
+        if ok:
+            run.append(i)
+        else:
+            close()
+    close()
     return out
 
 
