@@ -13,7 +13,8 @@ import pytest
 
 import zixun
 from tests.conftest import shared_path
-from zixun.nlp import lexicon
+from zixun.nlp import build as nlp_build
+from zixun.nlp import lexicon, tagmodel
 from zixun.stages.tags import tag
 from zixun.text.segment import STOPWORDS
 
@@ -33,6 +34,7 @@ SHANGHAI = (
 @pytest.fixture(autouse=True)
 def _no_user_lexicon(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     monkeypatch.setenv("ZIXUN_TAG_LEXICON", str(tmp_path / "absent.json"))
+    monkeypatch.setenv("ZIXUN_TAG_MODEL", str(tmp_path / "absent-model.json"))
     lexicon.load.cache_clear()
     yield
     lexicon.load.cache_clear()
@@ -121,6 +123,64 @@ def test_broken_lexicon_degrades_gracefully(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setenv("ZIXUN_TAG_LEXICON", str(bad))
     lexicon.load.cache_clear()
     assert "詹姆斯·哈登" in zixun.tag(BASKETBALL, title=BASKETBALL_TITLE)
+
+
+# Headlines and tags written for these tests: taggers pick the names and the compound nouns.
+_TAGGED = [
+    ("星澜智算发布新一代训练芯片", "星澜智算,训练芯片,人工智能"),
+    ("星澜智算计划明年量产训练芯片", "星澜智算,训练芯片,量产"),
+    ("滨江步道二期开工 浦东新区再添休闲去处", "滨江步道,浦东新区,上海"),
+    ("浦东新区发布滨江步道夜景灯光方案", "浦东新区,滨江步道,夜景灯光"),
+    ("火箭加时险胜勇士 哈登砍下41分", "哈登,火箭,勇士,NBA"),
+    ("勇士主场迎战火箭 库里三分不中", "库里,勇士,火箭,NBA"),
+    ("港湾市图书馆延长开放时间", "港湾市,图书馆"),
+    ("港湾市公共图书馆增设自助借书机", "港湾市,图书馆,自助借书机"),
+    ("《长河》热播 主演谈拍摄趣事", "长河,电视剧"),
+    ("《长河》收官 网友直呼不舍", "长河,电视剧"),
+]
+
+
+def _model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    src = tmp_path / "tagged.json"
+    rows = [{"sentence": s, "keywords": k} for s, k in _TAGGED * 3]
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = tmp_path / "model.json"
+    assert nlp_build.main(["tags-model", str(src), "--out", str(out)]) == 0
+    monkeypatch.setenv("ZIXUN_TAG_MODEL", str(out))
+    return out
+
+
+def test_tag_model_build_and_headline_picks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = _model(tmp_path, monkeypatch)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["headlines"] == 3 * len(_TAGGED) and len(data["weights"]) == len(tagmodel.FEATURES)
+    model = tagmodel.load()
+    assert model is not None
+    scores = dict(model.scored("星澜智算训练芯片进入量产"))
+    assert scores["星澜智算"] > scores.get("进入", 0.0)
+    tags = tag("", title="星澜智算训练芯片进入量产", k=5)
+    assert tags and tags[0] in ("星澜智算", "训练芯片")
+    assert len(tags) <= 5
+    _clean(tags)
+
+
+def test_tag_model_article_fills_from_the_body(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _model(tmp_path, monkeypatch)
+    tags = zixun.tag(BASKETBALL, title=BASKETBALL_TITLE)
+    assert 5 <= len(tags) <= 8  # the headline's picks, then the body's topics up to tags_k
+    assert "火箭" in tags and "勇士" in tags
+    assert "詹姆斯·哈登" in tags and "哈登" not in tags  # an article's tags take canonical names
+    _clean(tags)
+    assert len(zixun.tag(SHANGHAI, title="浦东滨江步道二期开工", k=3)) == 3
+
+
+def test_tag_model_absent_or_broken_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = zixun.tag(BASKETBALL, title=BASKETBALL_TITLE)
+    bad = tmp_path / "model.json"
+    bad.write_text('{"features": ["bias"]}', encoding="utf-8")
+    monkeypatch.setenv("ZIXUN_TAG_MODEL", str(bad))
+    assert tagmodel.load() is None
+    assert zixun.tag(BASKETBALL, title=BASKETBALL_TITLE) == plain
 
 
 def test_tnews_gate_and_speed() -> None:

@@ -3,6 +3,7 @@
     python -m zixun.nlp.build lexicon FILE... [--part even|odd|all] [--out PATH]
     python -m zixun.nlp.build category FILE... [--holdout 0.1] [--out PATH]
     python -m zixun.nlp.build summary-weights FILE... [--part even|odd|all] [--out PATH]
+    python -m zixun.nlp.build tags-model FILE... [--part even|odd|all] [--out PATH]
 
 ``category`` is the same as ``zixun train-category``. ``summary-weights`` fits the word
 relevance model of the one-line 提示 (``zixun.nlp.spans.train_weights``) on (text, summary)
@@ -20,7 +21,7 @@ import re
 import sys
 from pathlib import Path
 
-from zixun.nlp import classify, lexicon, spans
+from zixun.nlp import classify, lexicon, spans, tagmodel
 
 _LCSTS = re.compile(r"<doc id=(\d+)>.*?<summary>\s*(.*?)\s*</summary>\s*<short_text>\s*(.*?)\s*</short_text>", re.S)
 
@@ -44,6 +45,15 @@ def summary_pairs(files: list[Path], part: str = "all") -> list[tuple[str, str]]
     return out
 
 
+def tags_model(args: argparse.Namespace) -> int:
+    """``tags-model``: the headline tag model (``zixun.nlp.tagmodel``) from tagged headlines,
+    written to ``<data dir>/tag_model.json`` (setting ``tag_model``) or ``--out``."""
+    data = tagmodel.build(args.files, part=args.part)
+    out = tagmodel.save(data, args.out)
+    print(f"wrote {out}: {data['headlines']} headlines, {len(data['features'])} features")  # type: ignore[arg-type]
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m zixun.nlp.build", description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="what", required=True)
@@ -59,7 +69,13 @@ def main(argv: list[str] | None = None) -> int:
     sw.add_argument("files", nargs="+", type=Path)
     sw.add_argument("--part", choices=("all", "even", "odd"), default="all", help="keep even/odd ids only")
     sw.add_argument("--out", type=Path, default=None)
+    tm = sub.add_parser("tags-model", help="headline tag model from tagged headlines (JSON lines)")
+    tm.add_argument("files", nargs="+", type=Path)
+    tm.add_argument("--part", choices=("all", "even", "odd"), default="all", help="keep even/odd lines only")
+    tm.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)
+    if args.what == "tags-model":
+        return tags_model(args)
     if args.what == "summary-weights":
         pairs = summary_pairs(args.files, args.part)
         weights = spans.train_weights(pairs)

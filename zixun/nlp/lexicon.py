@@ -51,7 +51,8 @@ class Lexicon:
         return out
 
 
-def _records(path: Path) -> Iterable[tuple[str, list[str]]]:
+def records(path: Path) -> Iterable[tuple[str, list[str]]]:
+    """(headline, tags) of each line: TNEWS ``sentence``/``keywords`` or ``title``/``tags``."""
     with path.open(encoding="utf-8") as f:
         for line in f:
             if not line.strip():
@@ -75,7 +76,7 @@ def build(paths: list[Path], *, part: str = "all", min_count: int = 2) -> dict[s
     rows: list[tuple[str, list[str]]] = []
     index = -1
     for path in paths:
-        for text, tags in _records(path):
+        for text, tags in records(path):
             index += 1
             if tags and not (part == "even" and index % 2) and not (part == "odd" and not index % 2):
                 rows.append((text, tags))

@@ -7,6 +7,12 @@ adjacent pairs that always travel together are merged into one name; the hand-wr
 entity table (``zixun.nlp.entities``) gives canonical names (哈登 → 詹姆斯·哈登) and
 parent places (浦东 → 上海市); and when a learned lexicon is present
 (``zixun.nlp.lexicon``) its tag priors, co-occurring tags and tag vocabulary join in.
+
+When a learned headline model is present (``zixun.nlp.tagmodel``, setting ``tag_model``) it
+picks the headline's tags, as few as its confidence warrants, and the rules fill the rest of
+an article's ``k`` tags from the body; a headline alone keeps only the model's picks, in the
+surface form headline taggers use (哈登), while an article's picks take the canonical names
+(詹姆斯·哈登) like the rest of its tags.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 
 from zixun.model import Article
-from zixun.nlp import entities
+from zixun.nlp import entities, tagmodel
 from zixun.nlp import lexicon as lexicon_mod
 from zixun.read.page import Page
 from zixun.settings import get as setting
@@ -59,13 +65,28 @@ def _ok(word: str) -> bool:
 
 def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[str]:
     """Up to ``k`` tags (default: setting ``tags_k``) for ``title`` + ``text``, best first."""
-    return [w for w, _s in scored(text, title=title, k=k or int(setting("tags_k")))]
+    k = k or int(setting("tags_k"))
+    model = tagmodel.load() if title else None
+    if model is None or title is None:
+        return [w for w, _s in scored(text, title=title, k=k)]
+    if not text.strip():
+        return [w for w, _p in model.pick(title, k)]
+    out = list(dict.fromkeys(entities.canonical(w) for w, _p in model.pick(title, k, distinct=True)))
+    for w, _s in scored(text, title=title, k=k + len(out)):
+        if len(out) >= k:
+            break
+        if not any(w in o or o in w for o in out):
+            out.append(w)  # the body's topics, not a variant of a headline pick
+    return out
 
 
 def scored(text: str, *, title: str | None, k: int) -> list[tuple[str, float]]:
     """The tags with their scores (for thresholds and the bench)."""
+    return _finish(_raw_scores(text, title, lexicon_mod.load()), k)
+
+
+def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None) -> dict[str, float]:
     idf, median = idf_table()
-    lex = lexicon_mod.load()
     tf: defaultdict[str, float] = defaultdict(float)
     weight: dict[str, float] = {}
     pairs: Counter[str] = Counter()
@@ -107,7 +128,14 @@ def scored(text: str, *, title: str | None, k: int) -> list[tuple[str, float]]:
         for w in top:
             for g, prob in lex.cooc.get(w, []):
                 scores[g] = max(scores.get(g, 0.0), prob * 0.8 * scores[w])  # a tag that travels with w
-    return _finish(scores, k)
+    return scores
+
+
+def rule_scored(title: str, k: int = 5) -> list[tuple[str, float]]:
+    """The rules' best words of a headline, before canonical names and without any lexicon
+    (features of the learned model, ``zixun.nlp.tagmodel``)."""
+    scores = _raw_scores("", title, None)
+    return sorted(scores.items(), key=lambda t: (-t[1], t[0]))[:k]
 
 
 def _finish(scores: dict[str, float], k: int) -> list[tuple[str, float]]:

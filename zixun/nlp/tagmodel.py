@@ -1,0 +1,367 @@
+"""An optional learned headline tag model: which spans of a headline human taggers pick
+(documented build command).
+
+Why: human tags on headlines follow habits the rules only guess at. A name in the headline is
+picked about 4 times in 10, a plain noun 1 in 8, a verb almost never; a two-word span
+(临夏市博物馆) sometimes beats its parts; a tag seen before is likely again. So, learned by
+counting and one small logistic regression:
+
+* candidates: words and runs of up to three words, 《titles》 and “quoted terms”, known tags
+  the segmenter cuts through (赵丽颖|同), canonical names from ``zixun.nlp.entities``;
+* features: part of speech, length, position, IDF, jieba dictionary frequency, quotes, the
+  rules' own ranking (``zixun.stages.tags``), how often the string was picked when present and
+  how often it is a tag at all (both leave-one-out while training, so the weights learn how far
+  to trust a count from *other* headlines);
+* selection: best first while a tag's probability beats hits so far / (tags + mean gold
+  count), the point where one more tag lowers the expected F1, so short headlines get few tags.
+
+Tags *not* in the headline (许家印 → 恒大) were tried as co-occurrence proposals from the
+same counts; on TNEWS they did not raise held-out F1, so the model does not propose them.
+
+Build (writes to the user data dir, never the repository)::
+
+    python -m zixun.nlp.build tags-model ../shared/data/nlp/tnews/dev.json --part even
+
+Input: JSON lines with ``sentence``/``keywords`` (TNEWS) or ``title``/``tags``. The stage uses
+the model on the headline when the file (setting ``tag_model``) is present and fills the rest
+of an article's tags from the body with the rules; without the file nothing changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zixun.nlp import entities
+from zixun.nlp.lexicon import records
+from zixun.nlp.paths import data_dir
+from zixun.settings import get as setting
+from zixun.text.segment import STOPWORDS, idf_table, pos_tag
+
+MAX_SPAN = 3  # words per span: 1–3 covers 97% of the in-headline tags that align with words
+MAX_CHARS = 10
+MAX_VOCAB = 8
+_BOOK = re.compile(r"《([^》]{1,15})》")
+_QUOTED = re.compile(r"[“\"「]([^”\"」]{2,8})[”\"」]")
+_PUNCT = re.compile(r"^[\W_]+$")
+_NUM = re.compile(r"^[\d.,%％]+$|^\d+[年月日号%个万亿岁元]")
+_POS_GROUPS = ("nr", "ns", "nt", "nz", "eng", "n", "jli", "vn", "v", "other")
+
+FEATURES: tuple[str, ...] = (
+    "bias", *(f"pos_{g}" for g in _POS_GROUPS), "words2", "words3",
+    "len1", "len2", "len3", "len4", "len5+", "book", "quote", "idf", "idf_unknown", "position",
+    "split_name", "canonical", "inside_other", "holds_other", "digit", "ascii",
+    "seen", "picked_logit", "tag_count",
+    "rule1", "rule3", "rule5", "rule_score", "generic", "n_len2", "n_len3+", "nr_len2", "nr_len3+", "edge_left", "edge_right",
+    "dict_freq", "in_dict", "top_known", "top_idf",
+)
+
+
+def model_path() -> Path:
+    """``$ZIXUN_TAG_MODEL`` or ``<data dir>/tag_model.json``."""
+    env = str(setting("tag_model"))
+    return Path(env).expanduser() if env else data_dir() / "tag_model.json"
+
+
+@functools.lru_cache(maxsize=1)
+def _dict_freq() -> dict[str, int]:
+    """Word frequencies of jieba's dictionary (shipped in the jieba wheel): a span that is a
+    dictionary word is a unit a tagger can pick; 临夏市博物馆 is not, 临夏市 is."""
+    from importlib import resources
+
+    table: dict[str, int] = {}
+    with (resources.files("jieba") / "dict.txt").open("r", encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 2:
+                table[parts[0]] = int(parts[1])
+    return table
+
+
+def _group(pos: str, word: str) -> str:
+    if word.isascii() and word.isalnum():
+        return "eng"
+    if pos.startswith("nr"):
+        return "nr"
+    if pos in ("ns", "nt", "nz", "n", "vn", "v"):
+        return pos
+    if pos in ("j", "l", "i"):
+        return "jli"
+    return "other"
+
+
+def _blocked(word: str, pos: str) -> bool:
+    """Words that never start or end a tag: punctuation, numbers, function words."""
+    return (word in STOPWORDS or bool(_PUNCT.match(word)) or bool(_NUM.match(word))
+            or pos in ("x", "uj", "ul", "p", "c", "r", "u", "y", "m", "q", "f", "d", "ud", "ad", "zg", "k"))
+
+
+@dataclass(slots=True)
+class Counts:
+    """What the training headlines say about strings (all counts are per headline)."""
+
+    seen: dict[str, int] = field(default_factory=dict)  # present in a headline as a candidate
+    picked: dict[str, int] = field(default_factory=dict)  # … and a gold tag there
+    tags: dict[str, int] = field(default_factory=dict)  # a gold tag anywhere
+    base: float = 0.2  # overall pick rate (the smoothing target)
+    heads: dict[str, list[str]] = field(default_factory=dict, repr=False)  # tags by their first two characters
+
+    def __post_init__(self) -> None:
+        for t in self.tags:
+            if 2 <= len(t) <= MAX_VOCAB:
+                self.heads.setdefault(t[:2], []).append(t)
+
+
+@dataclass(slots=True)
+class Candidate:
+    text: str
+    feats: dict[str, float]
+
+
+def candidates(text: str, counts: Counts, gold: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Every candidate tag of one headline with its features.
+
+    ``gold`` is given only while training: each count then leaves this headline out, so the
+    weights learn how much a count from *other* headlines is worth.
+    """
+    words = pos_tag(text)
+    idf, median = idf_table()
+    n = max(1, len(text))
+    spans: dict[str, Candidate] = {}
+
+    def add(s: str, at: int, feats: dict[str, float]) -> None:
+        if s in spans or len(s) > MAX_CHARS + 5 or _PUNCT.match(s) or _NUM.match(s) or s in STOPWORDS:
+            return
+        base = {"bias": 1.0, "position": at / n, "digit": float(any(c.isdigit() for c in s)),
+                "ascii": float(s.isascii())}
+        size = len(s)
+        base["len1" if size == 1 else "len2" if size == 2 else "len3" if size == 3 else "len4" if size == 4 else "len5+"] = 1.0
+        spans[s] = Candidate(s, base | feats)
+
+    offsets: list[int] = []
+    at = 0
+    for w, _p in words:
+        at = text.find(w, at)
+        offsets.append(max(at, 0))
+        at += len(w)
+    blocked = [_blocked(w, p) for w, p in words]
+    punct = [bool(_PUNCT.match(w)) for w, _p in words]
+    groups = [_group(p, w) for w, p in words]
+    last = len(words)
+    for i in range(last):
+        if blocked[i]:
+            continue
+        s = ""
+        for j in range(i, min(i + MAX_SPAN, last)):
+            if punct[j]:
+                break
+            s += words[j][0]
+            if len(s) > MAX_CHARS:
+                break
+            if blocked[j] or (j == i and len(s) == 1 and s not in entities.ALIASES):
+                continue
+            g = groups[j]
+            feats = {f"pos_{g}": 1.0}
+            if j > i:
+                feats[f"words{j - i + 1}"] = 1.0
+            if g in ("n", "nr"):
+                feats[f"{g}_len2" if len(s) <= 2 else f"{g}_len3+"] = 1.0
+            if i == 0 or punct[i - 1]:
+                feats["edge_left"] = 1.0
+            if j + 1 >= last or punct[j + 1]:
+                feats["edge_right"] = 1.0
+            if s in idf:
+                feats["idf"] = idf[s] / 10
+            else:
+                feats["idf_unknown"] = 1.0
+                feats["idf"] = median / 10
+            add(s, offsets[i], feats)
+    for m in _BOOK.finditer(text):
+        add(m.group(1), m.start(), {"book": 1.0, "pos_nz": 1.0, "idf_unknown": 1.0, "idf": median / 10})
+        if m.group(1) in spans:
+            spans[m.group(1)].feats["book"] = 1.0
+    for m in _QUOTED.finditer(text):
+        add(m.group(1), m.start(), {"quote": 1.0, "pos_nz": 1.0, "idf_unknown": 1.0, "idf": median / 10})
+        if m.group(1) in spans:
+            spans[m.group(1)].feats["quote"] = 1.0
+    tags = counts.tags
+    for i in range(len(text) - 1):  # known tags the segmenter cut through
+        for s in counts.heads.get(text[i : i + 2], ()):
+            if s not in spans and text.startswith(s, i) and tags[s] - (s in gold) > 0:
+                add(s, i, {"split_name": 1.0, "pos_other": 1.0, "idf": idf.get(s, median) / 10})
+    for w, _p in words:
+        name = entities.ALIASES.get(w)
+        if name and name != w and name not in spans:
+            add(name, text.find(w), {"canonical": 1.0, "pos_nz": 1.0, "idf": idf.get(name, median) / 10})
+    from zixun.stages import tags as rules  # the stage imports this module: import at call time
+
+    for r, (s, sc) in enumerate(rules.rule_scored(text)):
+        if s in spans:
+            f = spans[s].feats
+            f["rule1" if r == 0 else "rule3" if r < 3 else "rule5"] = 1.0
+            f["rule_score"] = math.log1p(sc) / 5
+    freq = _dict_freq()
+    keys = sorted(spans, key=len)
+    for a, short in enumerate(keys):
+        for long in keys[a + 1 :]:
+            if len(long) > len(short) and short in long:
+                spans[short].feats["inside_other"] = 1.0
+                spans[long].feats["holds_other"] = 1.0
+    for s in keys:
+        c = spans[s]
+        c.feats["generic"] = float(s in rules._GENERIC)
+        seen = max(0, counts.seen.get(s, 0) - (1 if gold else 0))
+        picked = max(0, counts.picked.get(s, 0) - (s in gold))
+        tagged = counts.tags.get(s, 0) - (s in gold)
+        if seen > 0:
+            c.feats["seen"] = math.log1p(seen)
+            c.feats["picked_logit"] = _logit((picked + 2 * counts.base) / (seen + 2))
+        c.feats["tag_count"] = math.log1p(max(0, tagged))
+        fq = freq.get(s, 0)
+        c.feats["in_dict"] = float(fq > 0)
+        c.feats["dict_freq"] = math.log1p(fq) / 10
+    if keys:  # the headline's best-known and rarest words stand out against the others
+        best = max(keys, key=lambda s: spans[s].feats["tag_count"])
+        if spans[best].feats["tag_count"] > 0:
+            spans[best].feats["top_known"] = 1.0
+        spans[max(keys, key=lambda s: spans[s].feats.get("idf", 0.0))].feats["top_idf"] = 1.0
+    return list(spans.values())
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-3), 1 - 1e-3)
+    return math.log(p / (1 - p))
+
+
+def count(rows: Iterable[tuple[str, list[str]]]) -> Counts:
+    """Per-headline counts over tagged headlines (the tables the features read)."""
+    seen: Counter[str] = Counter()
+    picked: Counter[str] = Counter()
+    tags: Counter[str] = Counter()
+    rows = list(rows)
+    for _text, gold in rows:
+        tags.update(set(gold))
+    vocab = Counts(tags=dict(tags))
+    for text, gold in rows:
+        spans = {c.text for c in candidates(text, vocab)}
+        for s in spans:
+            seen[s] += 1
+            picked[s] += s in gold
+    total_seen = sum(seen.values()) or 1
+    return Counts(dict(seen), dict(picked), dict(tags), base=sum(picked.values()) / total_seen)
+
+
+def _prune(counts: Counts) -> Counts:
+    """Drop what the model never uses: strings seen once and never picked."""
+    seen = {s: n for s, n in counts.seen.items() if n >= 2 or counts.picked.get(s)}
+    picked = {s: n for s, n in counts.picked.items() if n and s in seen}
+    return Counts(seen, picked, dict(counts.tags), counts.base)
+
+
+def _fit(x: list[list[float]], y: list[int], l2: float = 1.0, steps: int = 25) -> list[float]:
+    """Logistic regression by Newton's method (numpy only; a few dozen features)."""
+    import numpy as np
+
+    X = np.asarray(x, dtype=float)
+    Y = np.asarray(y, dtype=float)
+    w = np.zeros(X.shape[1])
+    reg = np.full(X.shape[1], l2)
+    reg[0] = 1e-6
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(X @ w)))
+        grad = X.T @ (p - Y) + reg * w
+        hess = (X * (p * (1 - p))[:, None]).T @ X + np.diag(reg)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if float(np.abs(step).max()) < 1e-6:
+            break
+    return [round(float(v), 5) for v in w]
+
+
+def _vector(c: Candidate) -> list[float]:
+    return [c.feats.get(f, 0.0) for f in FEATURES]
+
+
+def build(paths: list[Path], *, part: str = "all") -> dict[str, object]:
+    """Count the tables and fit the scorer; ``part`` keeps even/odd line numbers (a strict split)."""
+    rows: list[tuple[str, list[str]]] = []
+    for index, (text, tags) in enumerate(r for p in paths for r in records(p)):
+        if tags and text and (part == "all" or index % 2 == (0 if part == "even" else 1)):
+            rows.append((text, tags))
+    counts = _prune(count(rows))
+    x: list[list[float]] = []
+    y: list[int] = []
+    for text, gold in rows:
+        g = frozenset(gold)
+        for c in candidates(text, counts, g):
+            x.append(_vector(c))
+            y.append(int(c.text in g))
+    weights = _fit(x, y) if x else [0.0] * len(FEATURES)
+    mean_gold = sum(len(set(g)) for _t, g in rows) / max(1, len(rows))
+    return {
+        "version": 1, "part": part, "headlines": len(rows), "features": list(FEATURES), "weights": weights,
+        "mean_gold": round(mean_gold, 3), "base": round(counts.base, 4),
+        "seen": counts.seen, "picked": counts.picked, "tags": counts.tags,
+    }
+
+
+@dataclass(slots=True)
+class TagModel:
+    weights: dict[str, float]
+    counts: Counts
+    mean_gold: float
+
+    def scored(self, headline: str) -> list[tuple[str, float]]:
+        """Every candidate of ``headline`` with its probability of being a human tag, best first."""
+        out = []
+        for c in candidates(headline, self.counts):
+            z = sum(self.weights.get(f, 0.0) * v for f, v in c.feats.items())
+            out.append((c.text, 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))))
+        return sorted(out, key=lambda t: (-t[1], t[0]))
+
+    def pick(self, headline: str, k: int, *, distinct: bool = False) -> list[tuple[str, float]]:
+        """At most ``k`` tags: add the next best while its probability beats hits/(tags+gold),
+        the point where one more tag lowers the expected F1. Headline taggers list a name and
+        its parts (临夏市博物馆, 临夏市, 博物馆); ``distinct`` (an article, where the body has
+        more topics to offer) skips a tag inside or around one already picked."""
+        out: list[tuple[str, float]] = []
+        hits = 0.0
+        for s, p in self.scored(headline):
+            if len(out) >= k or (out and p <= hits / (len(out) + self.mean_gold)):
+                break
+            if distinct and any(s in o or o in s for o, _p in out):
+                continue
+            out.append((s, p))
+            hits += p
+        return out
+
+
+def save(data: dict[str, object], out: Path | None = None) -> Path:
+    """Write a model built by ``build`` (default: setting ``tag_model``)."""
+    out = out or model_path()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _load.cache_clear()
+    return out
+
+
+def load(path: str | Path | None = None) -> TagModel | None:
+    """The model at ``path`` (default: setting ``tag_model``), or None when absent/unreadable."""
+    return _load(str(Path(path) if path else model_path()))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str) -> TagModel | None:
+    try:
+        d = json.loads(Path(path).read_text(encoding="utf-8"))
+        weights = dict(zip(d["features"], (float(v) for v in d["weights"]), strict=True))
+        counts = Counts(d["seen"], d["picked"], d["tags"], float(d["base"]))
+        return TagModel(weights, counts, float(d["mean_gold"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
