@@ -56,6 +56,7 @@ CITIES = ["北京", "上海", "广州", "深圳", "杭州", "南京", "武汉", 
           "长春", "南昌"]
 QUERIES = ["芯片", "新能源汽车", "高考", "楼市", "篮球", "旅游", "博物馆", "天气", "降雨", "人工智能", "房价", "景区",
            "比赛", "学校", "充电", "农业", "文化", "投资", "北京 芯片", "上海 旅游"]
+ROWS = ("static", "hot", "cold", "search-common", "search-unique", "api-search", "home", "api-article")
 CONTENT_LENGTH = re.compile(rb"(?i)\r\ncontent-length:\s*(\d+)")
 
 
@@ -202,7 +203,11 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, default=16)
     ap.add_argument("--hot", type=int, default=500, help="newest articles in the hot set (at most)")
     ap.add_argument("--warm-seconds", type=float, default=90.0, help="time bound of the hot-set warm-up")
+    ap.add_argument("--rows", default=",".join(ROWS), help="comma-separated subset of: " + ", ".join(ROWS))
     args = ap.parse_args()
+    want = set(args.rows.split(","))
+    if not want <= set(ROWS):
+        ap.error(f"--rows: unknown {sorted(want - set(ROWS))}; choose from {', '.join(ROWS)}")
 
     db_path = args.db or Path(tempfile.gettempdir()) / f"zixun-bench-web-{args.articles}.db"
     built = build_corpus(db_path, args.articles)
@@ -232,24 +237,32 @@ def main() -> None:
             return path
 
         warm_t0 = time.perf_counter()
-        run(port, next_hot, args.warm_seconds, c, limit=len(ids))
+        if "hot" in want:
+            run(port, next_hot, args.warm_seconds, c, limit=len(ids))
         warm = time.perf_counter() - warm_t0
         hot_paths = issued  # the newest articles whose pages the warm-up reached
-        rows = [
-            ("static /static/site.css (baseline)", run(port, lambda: "/static/site.css", secs, c), None),
-            (f"article, hot {len(hot_paths):,} newest (warm)", run(port, cycle(hot_paths, rng), secs, c),
-             (1000, 50.0)),
-            (f"article, cold uniform over {count:,} (c=4)", run(port, lambda: f"/articles/{rng.choice(all_ids)}",
-                                                                secs, min(c, 4)), None),
-            ("search, 20 common queries", run(port, cycle([f"/search?q={quote(q)}" for q in QUERIES], rng), secs,
-                                              c), (300, None)),
-            ("search, unique queries (no cache hit)", run(port, lambda: next(fresh), secs, c, limit=len(unique)),
-             (300, None)),
-            ("api /api/search?q=… (20 common)", run(port, cycle([f"/api/search?q={quote(q)}" for q in QUERIES], rng),
-                                                   secs, c), None),
-            ("home /", run(port, lambda: "/", secs, c), None),
-            ("api /api/articles/{id}", run(port, lambda: f"/api/articles/{rng.choice(all_ids)}", secs, c), None),
+        plan: list[tuple[str, str, Callable[[], tuple[dict[str, float], tuple[int, float | None] | None]]]] = [
+            ("static", "static /static/site.css (baseline)", lambda: (run(port, lambda: "/static/site.css", secs, c),
+                                                                       None)),
+            ("hot", f"article, hot {len(hot_paths):,} newest (warm)",
+             lambda: (run(port, cycle(hot_paths, rng), secs, c), (1000, 50.0))),
+            ("cold", f"article, cold uniform over {count:,} (c=4)",
+             lambda: (run(port, lambda: f"/articles/{rng.choice(all_ids)}", secs, min(c, 4)), None)),
+            ("search-common", "search, 20 common queries",
+             lambda: (run(port, cycle([f"/search?q={quote(q)}" for q in QUERIES], rng), secs, c), (300, None))),
+            ("search-unique", "search, unique queries (no cache hit)",
+             lambda: (run(port, lambda: next(fresh), secs, c, limit=len(unique)), (300, None))),
+            ("api-search", "api /api/search?q=… (20 common)",
+             lambda: (run(port, cycle([f"/api/search?q={quote(q)}" for q in QUERIES], rng), secs, c), None)),
+            ("home", "home /", lambda: (run(port, lambda: "/", secs, c), None)),
+            ("api-article", "api /api/articles/{id}",
+             lambda: (run(port, lambda: f"/api/articles/{rng.choice(all_ids)}", secs, c), None)),
         ]
+        rows = []
+        for key, name, go in plan:
+            if key in want:
+                result, target = go()
+                rows.append((name, result, target))
     finally:
         server.terminate()
         server.wait(10)

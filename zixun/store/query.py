@@ -33,7 +33,7 @@ from functools import lru_cache
 from zixun.model import Article
 from zixun.text.normalize import for_matching
 from zixun.text.segment import cut, cut_for_search
-from zixun.text.t2s import to_simplified
+from zixun.text.t2s import either_script, to_simplified
 
 MAX_QUERY_CHARS = 200
 MAX_TOKENS = 12
@@ -136,53 +136,34 @@ def literal_parts(query: str) -> list[str]:
 
 
 @lru_cache(maxsize=256)
-def _snippet_pattern(query: str) -> tuple[re.Pattern[str] | None, int]:
-    """The highlight pattern of a query (longest tokens first) and its longest token length."""
+def _snippet_pattern(query: str) -> re.Pattern[str] | None:
+    """The highlight pattern of a query: its tokens, longest first, in either script, any case."""
     toks = sorted(query_tokens(query), key=len, reverse=True)
     if not toks:
-        return None, 0
-    return re.compile("|".join(re.escape(t) for t in toks)), len(toks[0])
-
-
-def _fold_same_length(text: str) -> str:
-    """Lower case and simplified script when that keeps every offset; else the text as is."""
-    low = text.lower()
-    return to_simplified(low) if len(low) == len(text) else text
+        return None
+    return re.compile("|".join(either_script(t) for t in toks), re.IGNORECASE)
 
 
 def make_snippet(article: Article, query: str, width: int = 80) -> str:
     """A window of the text around the first match, matches wrapped in sentinel marks.
 
-    Matching runs on the folded text (same length as the original for CJK), so a
-    simplified query highlights the traditional characters the reader sees. Only the
-    text up to the first match and the window are folded: a page of hits from long
-    articles would otherwise fold every article in full.
+    The pattern accepts each character in either script (``either_script``), so a
+    simplified query highlights the traditional characters the reader sees, and the
+    article text is searched as it is: no folded copy of every hit's text is made.
     """
-    pattern, longest = _snippet_pattern(query)
+    pattern = _snippet_pattern(query)
     text = (article.summary + " " + article.text).strip()
     if not text:
         text = article.title
-    pos = 0
-    if pattern is not None:
-        step = 1024
-        for i in range(0, len(text), step):
-            m = pattern.search(_fold_same_length(text[i : i + step + longest - 1]))
-            if m:
-                pos = i + m.start()
-                break
-    start = max(0, pos - width // 3)
+    first = pattern.search(text) if pattern is not None else None
+    start = max(0, first.start() - width // 3) if first else 0
     end = start + width
-    spans: list[tuple[int, int]] = []
-    if pattern is not None:
-        window = _fold_same_length(text[start : end + longest - 1])
-        spans = [(start + m.start(), start + m.end()) for m in pattern.finditer(window)]
     out, cur = [], start
-    for a, b in spans:
-        if a < cur or a >= end:
-            continue
-        b = min(b, end)
-        out += [text[cur:a], MARK_OPEN, text[a:b], MARK_CLOSE]
-        cur = b
+    if pattern is not None:
+        for m in pattern.finditer(text, start, end):
+            a, b = m.start(), m.end()
+            out += [text[cur:a], MARK_OPEN, text[a:b], MARK_CLOSE]
+            cur = b
     out.append(text[cur:end])
     return ("…" if start else "") + "".join(out) + ("…" if end < len(text) else "")
 

@@ -10,6 +10,8 @@ zixun; characters it does not know pass through unchanged.
 
 from __future__ import annotations
 
+import re
+
 _TRAD = (
     "萬與專業東絲兩嚴喪個豐臨為麗舉麼義烏樂喬習鄉書買亂爭於虧雲亞產畝親億僅從侖倉儀們價眾優夥會傘偉傳傷倫偽體餘傭僉俠侶僥偵側僑儈儂俁係債傾儲備儘償兒兌黨蘭關興茲養獸內岡冊寫軍農馮衝決況凍淨涼減湊凜幾鳳憑凱"
     "擊鑿劃劉則剛創刪別剎劑剝劇勸辦務動勵勁勞勢勳勻匯區醫華協單賣盧衛卻廠廳歷厲壓厭廁縣參雙發變敘臺葉號嘆嚇嗎啟吳員聽嗚響啞喲喚問團園圍國圖圓聖場壞塊堅壇壩墳墜壟壘墊埡執報塗堯塵墻壯聲殼壺處復夠頭誇夾奪奮獎"
@@ -48,3 +50,21 @@ _TABLE = str.maketrans(_TRAD, _SIMP)
 def to_simplified(text: str) -> str:
     """Traditional characters → simplified, one character for one (length is kept)."""
     return text.translate(_TABLE)
+
+
+_VARIANTS: dict[str, str] = {}
+for _t, _s in zip(_TRAD, _SIMP, strict=True):
+    _VARIANTS[_s] = _VARIANTS.get(_s, _s) + _t
+
+
+def either_script(text: str) -> str:
+    """A regex matching ``text`` (simplified) written in either script, e.g. ``[台臺][湾灣]``.
+
+    Searching a page with this pattern finds what folding the page first would, without
+    converting it (``str.translate`` with a table is slow on long texts).
+    """
+    out: list[str] = []
+    for ch in text:
+        alts = _VARIANTS.get(ch)
+        out.append("[" + re.escape(alts) + "]" if alts else re.escape(ch))
+    return "".join(out)
