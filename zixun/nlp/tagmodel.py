@@ -84,6 +84,17 @@ def _dict_freq() -> dict[str, int]:
     return table
 
 
+def _ascii_word(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+def _cuts_word(text: str, at: int, s: str) -> bool:
+    """``s`` at ``at`` starts or ends inside a Latin word or number (SCI in MSCI, 18 in 2018)."""
+    end = at + len(s)
+    return ((at > 0 and _ascii_word(s[0]) and _ascii_word(text[at - 1]))
+            or (end < len(text) and _ascii_word(s[-1]) and _ascii_word(text[end])))
+
+
 def _group(pos: str, word: str) -> str:
     if word.isascii() and word.isalnum():
         return "eng"
@@ -193,7 +204,7 @@ def candidates(text: str, counts: Counts, gold: frozenset[str] = frozenset()) ->
     tags = counts.tags
     for i in range(len(text) - 1):  # known tags the segmenter cut through
         for s in counts.heads.get(text[i : i + 2], ()):
-            if s not in spans and text.startswith(s, i) and tags[s] - (s in gold) > 0:
+            if s not in spans and text.startswith(s, i) and tags[s] - (s in gold) > 0 and not _cuts_word(text, i, s):
                 add(s, i, {"split_name": 1.0, "pos_other": 1.0, "idf": idf.get(s, median) / 10})
     for w, _p in words:
         name = entities.ALIASES.get(w)
