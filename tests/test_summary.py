@@ -223,6 +223,7 @@ def test_clause_run_keeps_book_titles_whole() -> None:
 
     assert not _intact("青禾出版社推出新书《城市的灯")
     assert not _intact("新馆开放时间延长——周末")
+    assert not _intact("”市民纷纷点赞")
     assert _intact("青禾出版社推出新书《城市的灯，照亮回家的路》")
     text = "3日，青禾出版社推出新书《城市的灯，照亮回家的路》，首印两万册。作者李明说，这本书写了十年，希望读者喜欢城市的灯。"
     for budget in (8, 12, 16, 20, 30):
