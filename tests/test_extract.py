@@ -287,3 +287,21 @@ def test_teaser_rails_and_tickers_are_not_the_story() -> None:
     assert "Point 0." in text and "Point 3." in text
     assert "finance committee" not in text and "Headline number" not in text
     assert "firewood" not in text and "Another story" not in text
+
+
+def test_inline_related_box_does_not_end_the_story() -> None:
+    para = ("Engineers at the reservoir said the new spillway gates had been tested at full flow, and "
+            "that the work would let the dam release water earlier in a wet spring. ")
+    html = (
+        "<html><head><title>Reservoir gates tested</title></head><body><h1>Reservoir gates tested</h1>"
+        + "".join(f"<div class='story-text'><p>{para}Part {i}a.</p><p>{para}Part {i}b.</p></div>"
+                  "<h3>Related articles</h3><ul><li><a href='/x'>Flood defences upgraded upstream</a></li>"
+                  "<li><a href='/y'>Anglers welcome cleaner water</a></li></ul>" for i in range(3))
+        + "<div class='comments'><p>What a waste of money, they should have built a second dam instead.</p></div>"
+        "</body></html>"
+    )
+    art = extract_page(html.encode())
+    text = body(art)
+    assert "Part 0a." in text and "Part 2b." in text  # the story goes on after each box
+    assert "Flood defences" not in text and "Related articles" not in text
+    assert "waste of money" not in text

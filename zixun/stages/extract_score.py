@@ -259,7 +259,8 @@ def _in_zone(line: Line, zones: set[Any], cache: dict[Any, list[Any]]) -> bool:
 
 def _trim(lines: list[Line], kinds: list[int]) -> tuple[list[Line], bool]:
     """Lines from the first to the last story line, without link/boilerplate lines, cut at a
-    stop marker (相关阅读, 上一篇…) after half the story, or at a post header (a short line with
+    stop marker (相关阅读, 上一篇…) after half the story unless the next story line is a sibling
+    paragraph of the last one (an inline "Related articles" box), or at a post header (a short line with
     a date and clock time, 发表于, re:) after the first story paragraphs: on blogs, forums and
     pages with comments the next post or comment starts there."""
     good_idx = [i for i, k in enumerate(kinds) if k == GOOD]
@@ -270,12 +271,21 @@ def _trim(lines: list[Line], kinds: list[int]) -> tuple[list[Line], bool]:
     seen = 0.0
     out: list[tuple[Line, int]] = []
     post_cut = False
+    prev_good: Line | None = None
+    skip_to = -1
     for i in range(first, last + 1):
         line = lines[i]
+        if i < skip_to:
+            continue
         if kinds[i] == GOOD:
             seen += line.units
+            prev_good = line
         stop = _STOP.match(line.text) or (line.in_heading and _MORE.match(line.text))
         if stop and len(line.text) < 40 and seen >= 0.5 * total:
+            nxt = next((j for j in range(i + 1, last + 1) if kinds[j] == GOOD), None)
+            if nxt is not None and prev_good is not None and _siblings(prev_good, lines[nxt]):
+                skip_to = nxt  # a related-links box set inside the story: the story goes on
+                continue
             break
         if seen >= 80 and kinds[i] != GOOD and _POST_HEADER.search(line.text) and len(line.text) <= 80:
             post_cut = True
@@ -285,6 +295,20 @@ def _trim(lines: list[Line], kinds: list[int]) -> tuple[list[Line], bool]:
     while out and out[-1][1] != GOOD:
         out.pop()
     return [line for line, _k in out], post_cut
+
+
+def _siblings(a: Line, b: Line) -> bool:
+    """Two lines in blocks of one tag under one parent, or under two parents of one kind
+    side by side (a story split in two ``<div class="body">`` around a box)."""
+    ca, cb = a.container, b.container
+    if ca.tag != cb.tag:
+        return False
+    pa, pb = ca.getparent(), cb.getparent()
+    if pa is pb:
+        return True
+    if pa is None or pb is None:
+        return False
+    return bool(pa.tag == pb.tag and pa.get("class") == pb.get("class") and pa.getparent() is pb.getparent())
 
 
 def _best_run(weights: list[float]) -> tuple[int, int, float]:
