@@ -297,11 +297,15 @@ def test_inline_related_box_does_not_end_the_story() -> None:
         + "".join(f"<div class='story-text'><p>{para}Part {i}a.</p><p>{para}Part {i}b.</p></div>"
                   "<h3>Related articles</h3><ul><li><a href='/x'>Flood defences upgraded upstream</a></li>"
                   "<li><a href='/y'>Anglers welcome cleaner water</a></li></ul>" for i in range(3))
-        + "<div class='comments'><p>What a waste of money, they should have built a second dam instead.</p></div>"
+        + "<h3>Most read</h3><div class='rail'><h4>SHOCK</h4><div>Pop star's dog, 3, 'found safe after "
+        "a week on the moors'</div><h4>WINNER</h4><div>Pensioner wins the village show again</div></div>"
+        f"<div class='story-text'><p>{para}Part 3a.</p><p>{para}Part 3b.</p></div>"
+        "<div class='comments'><p>What a waste of money, they should have built a second dam instead.</p></div>"
         "</body></html>"
     )
     art = extract_page(html.encode())
     text = body(art)
-    assert "Part 0a." in text and "Part 2b." in text  # the story goes on after each box
+    assert "Part 0a." in text and "Part 3b." in text  # the story goes on after each box
     assert "Flood defences" not in text and "Related articles" not in text
+    assert "moors" not in text and "Pensioner" not in text  # a "Most read" rail inside the story
     assert "waste of money" not in text

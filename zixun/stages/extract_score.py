@@ -282,8 +282,8 @@ def _trim(lines: list[Line], kinds: list[int]) -> tuple[list[Line], bool]:
             prev_good = line
         stop = _STOP.match(line.text) or (line.in_heading and _MORE.match(line.text))
         if stop and len(line.text) < 40 and seen >= 0.5 * total:
-            nxt = next((j for j in range(i + 1, last + 1) if kinds[j] == GOOD), None)
-            if nxt is not None and prev_good is not None and _siblings(prev_good, lines[nxt]):
+            nxt = _resume(lines, kinds, i, last, prev_good, 0.25 * seen)
+            if nxt is not None:
                 skip_to = nxt  # a related-links box set inside the story: the story goes on
                 continue
             break
@@ -295,6 +295,24 @@ def _trim(lines: list[Line], kinds: list[int]) -> tuple[list[Line], bool]:
     while out and out[-1][1] != GOOD:
         out.pop()
     return [line for line, _k in out], post_cut
+
+
+def _resume(lines: list[Line], kinds: list[int], i: int, last: int, prev: Line | None, budget: float) -> int | None:
+    """Where the story resumes after a box that starts at ``lines[i]``: the next story line
+    that is a sibling paragraph of ``prev``, when the box's own story-like lines (blurbs of a
+    "Most read" rail) come to less than ``budget`` units; else None (the story ended)."""
+    if prev is None:
+        return None
+    inside = 0.0
+    for j in range(i + 1, last + 1):
+        if kinds[j] != GOOD:
+            continue
+        if _siblings(prev, lines[j]):
+            return j
+        inside += lines[j].units
+        if inside > budget:
+            return None
+    return None
 
 
 def _siblings(a: Line, b: Line) -> bool:
