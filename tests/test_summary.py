@@ -230,3 +230,13 @@ def test_clause_run_keeps_book_titles_whole() -> None:
         out = zixun.summarize(text, max_chars=budget)
         assert out.count("《") == out.count("》"), (budget, out)
         assert 0 < len(_bare(out)) <= budget
+
+
+def test_leading_tag_and_topic_are_dropped() -> None:
+    """【channel】 and #topic# label a Weibo post; the 提示 keeps the sentence without them."""
+    text = "【青禾新闻】11月3日，青禾市首条跨江隧道正式通车。#城市交通#车程由40分钟缩短至8分钟。"
+    for budget in (16, 40, 120):
+        out = zixun.summarize(text, max_chars=budget)
+        assert "【" not in out and "#" not in out, (budget, out)
+        assert 0 < len(_bare(out)) <= budget
+    assert zixun.summarize(text).startswith("11月3日，青禾市首条跨江隧道正式通车。")

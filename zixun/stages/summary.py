@@ -44,6 +44,8 @@ _CAPTION = re.compile(
 )
 _DATED = re.compile(r"^[(（]?(\d{4}年)?\d{1,2}月\d{1,2}日|^(近日|日前|今天|昨天|昨日|今日)")
 _TRAIL = "，,；;：:、"
+# A channel tag or Weibo topic opening a sentence ("【财经】", "#两会#") labels the post; a 提示 drops it.
+_TAG = re.compile(r"(?:^|(?<=[。！？!?]))\s*(?:【[^】\n]{1,30}】|#[^#\n]{1,30}#)\s*")
 
 
 def _usable(s: str) -> bool:
@@ -90,6 +92,14 @@ def _usable_rank(sents: list[tuple[int, str]]) -> list[int]:
     return out
 
 
+def _untag(sp: Span) -> None:
+    """Drop the 【tag】/#topic# opening a sentence of a span (the sentence is still whole
+    without it), unless nothing would be left."""
+    text = _TAG.sub("", sp.text)
+    if size(text) >= 4:
+        sp.text = text
+
+
 def _intact(s: str) -> bool:
     """A clause run may not cut a 《title》 (its commas are not clause ends: 《城市的灯，照亮…》)
     nor carry a dash aside ("新馆开放时间延长——周末"), nor open with the closing mark of the
@@ -125,6 +135,8 @@ def summarize(text: str, *, title: str | None = None, max_chars: int | None = No
     found = candidates(sents, budget, clauses=short, count=size, cross=short)
     spans = [sp for sp in found if _usable(sents[sp.sent][1]) and (sp.end < 0 or _usable(sents[sp.end][1]))]
     spans = spans or found
+    for sp in spans:
+        _untag(sp)
     if short:
         spans += tightened(spans)
         relevance(spans, sents, budget)
