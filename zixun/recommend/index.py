@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 
 from zixun.recommend.neardup import THRESHOLD, jaccard, match_text, shingles, title_key
 
@@ -109,26 +110,6 @@ class _Grow:
 
 LATENT_SAMPLE = 20_000
 LATENT_MIN_DOCS = 8
-_CHUNK = 1 << 20
-
-
-def _segsum(order_idx: np.ndarray, vals: np.ndarray, starts: np.ndarray, m: np.ndarray, nseg: int) -> np.ndarray:
-    """out[s] = Σ vals[e] · m[order_idx[e]] over the entries e of segment s (segments contiguous)."""
-    out = np.zeros((nseg, m.shape[1]), dtype=np.float64)
-    ends = np.append(starts[1:], len(vals))
-    s = 0
-    while s < nseg:
-        # as many whole segments as fit in one chunk of entries (at least one)
-        e = int(np.searchsorted(starts, starts[s] + _CHUNK, side="right"))
-        e = max(e, s + 1)
-        lo, hi = int(starts[s]), int(ends[e - 1])
-        if hi > lo:
-            prod = vals[lo:hi, None] * m[order_idx[lo:hi]]
-            nonempty = ends[s:e] > starts[s:e]
-            seg = starts[s:e][nonempty] - lo
-            out[s:e][nonempty] = np.add.reduceat(prod, seg, axis=0)
-        s = e
-    return out
 
 
 class Latent:
@@ -141,8 +122,8 @@ class Latent:
     ``RelatedIndex`` blends that cosine into the TF-IDF cosine of its best candidates.
 
     How: a randomized SVD (Halko et al., two power iterations) on a random sample of at most
-    ``LATENT_SAMPLE`` headlines, in numpy only (the matrix is held as term-ordered and row-ordered
-    coordinate lists; a product is a ``reduceat`` over segments). A headline's vector is the
+    ``LATENT_SAMPLE`` headlines; the TF-IDF matrix is a SciPy CSR matrix, so each product with
+    the (terms × ~140) block is one sparse multiply. A headline's vector is the
     sum of its grams' rows of ``P`` (term × dims, IDF folded in), normalised: every stored
     headline is projected at build, a new one at ``add`` (fold-in, ~40 row additions). The
     projection is fixed until the next full build; grams unseen at build are simply left out.
@@ -200,19 +181,16 @@ def fit_latent(
     if nv < 2:
         return None
     lens = np.array([len(r) for r in rows])
-    t_rows = np.concatenate(rows)
-    t_vals = np.concatenate(vals)
-    t_cols = np.repeat(np.arange(nv), lens)
-    t_starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
-    order = np.argsort(t_rows, kind="stable")
-    r_cols, r_vals = t_cols[order], t_vals[order]
-    r_starts = np.searchsorted(t_rows[order], np.arange(m))
+    x = sparse.csr_matrix(
+        (np.concatenate(vals), (np.concatenate(rows), np.repeat(np.arange(nv), lens))), shape=(m, nv)
+    )
+    xt = x.T.tocsr()
 
     def xm(b: np.ndarray) -> np.ndarray:  # X @ b: (m, r)
-        return _segsum(r_cols, r_vals, r_starts, b, m)
+        return np.asarray(x @ b)
 
     def xtm(b: np.ndarray) -> np.ndarray:  # X.T @ b: (nv, r)
-        return _segsum(t_rows, t_vals, t_starts, b, nv)
+        return np.asarray(xt @ b)
 
     k = max(1, min(dims, nv - 1, m - 1))
     r = min(k + 10, nv, m)
@@ -327,9 +305,18 @@ class RelatedIndex:
         """Bulk build, then recompute the new rows' norms with the final IDF."""
         for row in rows:
             self.add(row, _norm=False)
-        for row in rows:
-            norm2 = sum(((1.0 + math.log(tf)) * self._idf(t)) ** 2 for t, tf in grams(row.title).items())
-            self._inv_norm.set(self._slot[row.id], 1.0 / math.sqrt(norm2) if norm2 else 0.0)
+        if rows:
+            # every posting's (tf weight × final IDF)², summed per slot in one pass
+            n = len(self._rows)
+            terms = list(self._docs)
+            lens = np.fromiter((len(self._docs[t]) for t in terms), dtype=np.int64, count=len(terms))
+            idf = np.log((1.0 + n) / (1.0 + lens)) + 1.0
+            docs = np.concatenate([np.frombuffer(self._docs[t], dtype=np.int32) for t in terms])
+            tfw = np.concatenate([np.frombuffer(self._tfw[t], dtype=np.float32) for t in terms])
+            norm2 = np.bincount(docs, weights=(tfw * np.repeat(idf, lens)) ** 2, minlength=n)
+            for row in rows:
+                slot = self._slot[row.id]
+                self._inv_norm.set(slot, 1.0 / math.sqrt(norm2[slot]) if norm2[slot] else 0.0)
         if rows and self.latent_weight:
             self.fit_latent()
 
