@@ -309,3 +309,22 @@ def test_inline_related_box_does_not_end_the_story() -> None:
     assert "Flood defences" not in text and "Related articles" not in text
     assert "moors" not in text and "Pensioner" not in text  # a "Most read" rail inside the story
     assert "waste of money" not in text
+
+
+def test_western_dateline_and_byline_are_not_body() -> None:
+    para = ("The ferry operator said the new electric boats would halve the crossing's fuel bill, and "
+            "that the first two would enter service before the summer timetable begins. ")
+    html = (
+        "<html><head><title>Electric ferries ordered</title></head><body><article>"
+        "<h1>Electric ferries ordered</h1><div class='key'><p>Key points: two boats, one route, "
+        "in service by summer, paid for by the harbour fund.</p></div>"
+        "<div>By Jane Doe</div><div>Published 10:02 AM EST Nov 19, 2019 | Updated Nov. 19, 2019 8:21 am ET</div>"
+        + "".join(f"<p>{para}Item {i}.</p>" for i in range(4))
+        + "<p>By the end of 2021, on March 3, 2021, the operator expects to order two more.</p>"
+        "</article></body></html>"
+    )
+    art = extract_page(html.encode())
+    text = body(art)
+    assert "Item 0." in text and "Item 3." in text
+    assert "Jane Doe" not in text and "Published 10:02" not in text
+    assert "By the end of 2021, on March 3, 2021, the operator expects to order two more." in art.paragraphs

@@ -62,6 +62,15 @@ _POST_HEADER = re.compile(
 )
 _DATEISH = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}")
 _BYLINEISH = re.compile(r"来源|來源|作者|记者|記者|编辑|編輯|稿源|发布|發布|点击|點擊|阅读|閱讀|浏览|瀏覽")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_EN_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\b\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d|"
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b.{{0,20}}\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)",
+    re.I,
+)
+_EN_META_WORD = re.compile(r"^\s*(?:published|updated|posted|first published|last (?:updated|modified)|"
+                           r"publish(?:ed)? (?:date|on)|date\b)", re.I)
+_EN_BYLINE = re.compile(r"^\s*(?:By|BY|by)\s+[A-Z]")  # a name follows, not "By the end of…"
 _CLOCKISH = re.compile(r"\d{1,2}:\d{2}")
 _MORE = re.compile(r"more\b|更多", re.I)
 _MARKUP = re.compile(r"^\s*</?[a-z][a-z0-9]*[\s>/]", re.I)
@@ -77,12 +86,28 @@ class Region:
     score: float
 
 
+def _western_meta(text: str) -> bool:
+    """A dateline or byline of a Western page ("By Jane Doe", "Published 10:02 AM EST Nov 19,
+    2019", "Updated Nov. 19, 2019 8:21 am ET"): short, a month-name date or a By-line, and not
+    a sentence. Chinese date/byline lines are left to the neutral rule below, whose text the
+    ``published`` and ``byline`` stages read from the hints, not from the body."""
+    if len(text) > 120:
+        return False
+    if _EN_BYLINE.match(text):
+        return len(text) <= 60 or bool(_EN_DATE.search(text))
+    if not _EN_DATE.search(text):
+        return False
+    return bool(_EN_META_WORD.match(text)) or len(text.split()) <= 12
+
+
 def classify(line: Line) -> tuple[int, float]:
     """(kind, weight) of one line before zones are known."""
     u = line.units
     text = line.text
     if line.link_ratio > 0.5 or is_boilerplate_line(text) or NOTICE.search(text) or _MARKUP.match(text):
         return BAD, -(u + 2.0)
+    if text[:1].isascii() and _western_meta(text):
+        return BAD, -1.0
     if len(text) < 50 and (_DATEISH.search(text) or _BYLINEISH.search(text)) and line.punct <= 2:
         return NEUTRAL, -1.0
     if line.in_heading and u < 60:
