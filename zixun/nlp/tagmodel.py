@@ -57,7 +57,7 @@ FEATURES: tuple[str, ...] = (
     "bias", *(f"pos_{g}" for g in _POS_GROUPS), "words2", "words3",
     "len1", "len2", "len3", "len4", "len5+", "book", "quote", "idf", "idf_unknown", "position",
     "split_name", "canonical", "inside_other", "holds_other", "digit", "ascii",
-    "seen", "picked_logit", "tag_count",
+    "seen", "picked_logit", "unpicked", "tag_count",
     "rule1", "rule3", "rule5", "rule_score", "generic", "n_len2", "n_len3+", "nr_len2", "nr_len3+", "edge_left", "edge_right",
     "dict_freq", "in_dict", "top_known", "top_idf",
 )
@@ -149,11 +149,15 @@ def candidates(text: str, counts: Counts, gold: frozenset[str] = frozenset()) ->
     def add(s: str, at: int, feats: dict[str, float]) -> None:
         if s in spans or len(s) > MAX_CHARS + 5 or _PUNCT.match(s) or _NUM.match(s) or s in STOPWORDS:
             return
-        base = {"bias": 1.0, "position": at / n, "digit": float(any(c.isdigit() for c in s)),
-                "ascii": float(s.isascii())}
         size = len(s)
-        base["len1" if size == 1 else "len2" if size == 2 else "len3" if size == 3 else "len4" if size == 4 else "len5+"] = 1.0
-        spans[s] = Candidate(s, base | feats)
+        feats["bias"] = 1.0
+        feats["position"] = at / n
+        feats["len1" if size == 1 else "len2" if size == 2 else "len3" if size == 3 else "len4" if size == 4 else "len5+"] = 1.0
+        if s.isascii():
+            feats["ascii"] = 1.0
+        if any(c.isdigit() for c in s):
+            feats["digit"] = 1.0
+        spans[s] = Candidate(s, feats)
 
     offsets: list[int] = []
     at = 0
@@ -166,7 +170,7 @@ def candidates(text: str, counts: Counts, gold: frozenset[str] = frozenset()) ->
     groups = [_group(p, w) for w, p in words]
     last = len(words)
     for i in range(last):
-        if blocked[i]:
+        if blocked[i] or len(words[i][0]) == 1:  # 韩 and 美 speak through their canonical names
             continue
         s = ""
         for j in range(i, min(i + MAX_SPAN, last)):
@@ -175,7 +179,7 @@ def candidates(text: str, counts: Counts, gold: frozenset[str] = frozenset()) ->
             s += words[j][0]
             if len(s) > MAX_CHARS:
                 break
-            if blocked[j] or (j == i and len(s) == 1 and s not in entities.ALIASES):
+            if blocked[j]:
                 continue
             g = groups[j]
             feats = {f"pos_{g}": 1.0}
@@ -206,8 +210,8 @@ def candidates(text: str, counts: Counts, gold: frozenset[str] = frozenset()) ->
         for s in counts.heads.get(text[i : i + 2], ()):
             if s not in spans and text.startswith(s, i) and tags[s] - (s in gold) > 0 and not _cuts_word(text, i, s):
                 add(s, i, {"split_name": 1.0, "pos_other": 1.0, "idf": idf.get(s, median) / 10})
-    for w, _p in words:
-        name = entities.ALIASES.get(w)
+    for w, p in words:
+        name = entities.ALIASES.get(w) if len(w) >= 2 or p in ("j", "ns") else None  # 许家|印 is not 印度
         if name and name != w and name not in spans:
             add(name, text.find(w), {"canonical": 1.0, "pos_nz": 1.0, "idf": idf.get(name, median) / 10})
     from zixun.stages import tags as rules  # the stage imports this module: import at call time
@@ -224,19 +228,22 @@ def candidates(text: str, counts: Counts, gold: frozenset[str] = frozenset()) ->
             if len(long) > len(short) and short in long:
                 spans[short].feats["inside_other"] = 1.0
                 spans[long].feats["holds_other"] = 1.0
+    base_logit = _logit(counts.base)
     for s in keys:
-        c = spans[s]
-        c.feats["generic"] = float(s in rules._GENERIC)
+        f = spans[s].feats
+        if s in rules._GENERIC:
+            f["generic"] = 1.0
         seen = max(0, counts.seen.get(s, 0) - (1 if gold else 0))
-        picked = max(0, counts.picked.get(s, 0) - (s in gold))
-        tagged = counts.tags.get(s, 0) - (s in gold)
-        if seen > 0:
-            c.feats["seen"] = math.log1p(seen)
-            c.feats["picked_logit"] = _logit((picked + 2 * counts.base) / (seen + 2))
-        c.feats["tag_count"] = math.log1p(max(0, tagged))
+        if seen > 0:  # 0 = no evidence = the base rate (中国: seen 107 times, picked once)
+            picked = max(0, counts.picked.get(s, 0) - (s in gold))
+            f["seen"] = math.log1p(seen)
+            f["picked_logit"] = _logit((picked + 2 * counts.base) / (seen + 2)) - base_logit
+            f["unpicked"] = math.log1p(seen - picked)
+        f["tag_count"] = math.log1p(max(0, counts.tags.get(s, 0) - (s in gold)))
         fq = freq.get(s, 0)
-        c.feats["in_dict"] = float(fq > 0)
-        c.feats["dict_freq"] = math.log1p(fq) / 10
+        if fq:
+            f["in_dict"] = 1.0
+            f["dict_freq"] = math.log1p(fq) / 10
     if keys:  # the headline's best-known and rarest words stand out against the others
         best = max(keys, key=lambda s: spans[s].feats["tag_count"])
         if spans[best].feats["tag_count"] > 0:
@@ -331,8 +338,9 @@ class TagModel:
     def scored(self, headline: str) -> list[tuple[str, float]]:
         """Every candidate of ``headline`` with its probability of being a human tag, best first."""
         out = []
+        w = self.weights
         for c in candidates(headline, self.counts):
-            z = sum(self.weights.get(f, 0.0) * v for f, v in c.feats.items())
+            z = sum([w.get(f, 0.0) * v for f, v in c.feats.items()])
             out.append((c.text, 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))))
         return sorted(out, key=lambda t: (-t[1], t[0]))
 
