@@ -64,7 +64,10 @@ def _ok(word: str) -> bool:
 
 
 def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[str]:
-    """Up to ``k`` tags (default: setting ``tags_k``) for ``title`` + ``text``, best first."""
+    """Up to ``k`` tags (default: setting ``tags_k``) for ``title`` + ``text``, best first.
+
+    With a headline model installed and a title given, a headline alone may get fewer than
+    ``k`` tags: the model stops where one more tag would lower the expected F1."""
     k = k or int(setting("tags_k"))
     model = tagmodel.load() if title else None
     if model is None or title is None:
