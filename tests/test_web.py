@@ -327,3 +327,32 @@ def test_home_trending_lists_viewed_articles(built: tuple[str, int], first_id: i
         app.state.site.views.flush()
         hot = c.get("/").text.split('id="hot-h"')[1].split("</section>")[0]
         assert f'href="/articles/{first_id}"' in hot
+
+
+def test_search_lane_runs_two_queries_at_once_on_separate_connections(built: tuple[str, int]) -> None:
+    """The search lane hands each concurrent call its own connection, and every answer is right."""
+    import asyncio
+    import threading
+
+    from zixun.web.site import Site
+
+    site = Site.open(built[0])
+    try:
+        title = site.store.list(limit=1)[0][1].title
+        assert len({id(s) for s in site.quick.stores}) == 2
+        used: set[int] = set()
+        both_in = threading.Barrier(2, timeout=10)
+
+        def probe(store: object) -> list[str]:
+            used.add(id(store))
+            both_in.wait()  # only passes when two calls hold connections at the same moment
+            return [h.article.title for h in api.search(title, store=store)]  # type: ignore[arg-type]
+
+        async def go() -> list[list[str]]:
+            return list(await asyncio.gather(site.quick.run(probe), site.quick.run(probe)))
+
+        first, second = asyncio.run(go())
+        assert used == {id(s) for s in site.quick.stores}
+        assert title in first and first == second
+    finally:
+        site.close()
