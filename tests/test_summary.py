@@ -133,7 +133,7 @@ def test_traditional_script() -> None:
 
 
 def test_lcsts_gate() -> None:
-    """ROUGE on LCSTS with the budget at each reference's length: floors under today's 25.94/23.20."""
+    """ROUGE on LCSTS with the budget at each reference's length: floors under today's 26.04/23.33."""
     path = shared_path("data", "nlp", "lcsts", "PART_III.txt")
     raw = path.read_text(encoding="utf-8")
     pat = re.compile(r"<summary>\s*(.*?)\s*</summary>\s*<short_text>\s*(.*?)\s*</short_text>", re.S)
@@ -160,8 +160,8 @@ def test_lcsts_gate() -> None:
             else:
                 rl += f
     n = len(docs)
-    assert 100 * r1 / n >= 25.7
-    assert 100 * rl / n >= 22.9
+    assert 100 * r1 / n >= 25.9
+    assert 100 * rl / n >= 23.1
 
 
 @pytest.mark.parametrize("budget", [10, 15])
