@@ -36,8 +36,11 @@ _SENT_PUNCT = re.compile(r"[，。！？；：、]|[.!?;,](?=\s|$|[\"'”’)])"
 _CELLS = frozenset(("td", "th"))
 
 
+_INVISIBLE = re.compile(r"[\s|\u3000]+")
+
+
 def _visible(text: str) -> int:
-    return len(text) - sum(text.count(c) for c in " \t\r\n|\u3000\xa0")
+    return len(_INVISIBLE.sub("", text))
 
 
 def _is_data_row(tr: Any) -> bool:
@@ -49,25 +52,22 @@ def _is_data_row(tr: Any) -> bool:
     split by cell, as 2000s portals need, and so do rows of links (a navigation bar), whose
     cells are menu items.
     """
-    cells = total = linked = 0
-    for child in tr:
-        tag = child.tag.lower() if isinstance(child.tag, str) else ""
-        if not tag:
-            continue
-        if tag not in _CELLS:
-            return False
-        cells += 1
-        for d in child.iterdescendants():
+    cells = [c for c in tr if isinstance(c.tag, str)]
+    if len(cells) < 2 or any(c.tag.lower() not in _CELLS for c in cells):
+        return False
+    total = linked = 0
+    for cell in cells:
+        for d in cell.iterdescendants():
             dtag = d.tag.lower() if isinstance(d.tag, str) else ""
             if dtag in BLOCK_TAGS or dtag == "br":
                 return False
             if dtag == "a":
                 linked += _visible(d.text_content())
-        n = _visible(child.text_content())
+        n = _visible(cell.text_content())
         if n > 120:
             return False
         total += n
-    return cells >= 2 and linked <= 0.5 * total
+    return linked <= 0.5 * total
 
 
 @dataclass(slots=True)
