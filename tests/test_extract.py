@@ -311,7 +311,7 @@ def test_inline_related_box_does_not_end_the_story() -> None:
     assert "waste of money" not in text
 
 
-def test_western_dateline_and_byline_are_not_body() -> None:
+def test_western_dateline_byline_and_newsletter_pitch_are_not_body() -> None:
     para = ("The ferry operator said the new electric boats would halve the crossing's fuel bill, and "
             "that the first two would enter service before the summer timetable begins. ")
     html = (
@@ -321,10 +321,12 @@ def test_western_dateline_and_byline_are_not_body() -> None:
         "<div>By Jane Doe</div><div>Published 10:02 AM EST Nov 19, 2019 | Updated Nov. 19, 2019 8:21 am ET</div>"
         + "".join(f"<p>{para}Item {i}.</p>" for i in range(4))
         + "<p>By the end of 2021, on March 3, 2021, the operator expects to order two more.</p>"
+        "<p>Get the week's harbour news delivered to your inbox every Friday morning.</p>"
         "</article></body></html>"
     )
     art = extract_page(html.encode())
     text = body(art)
     assert "Item 0." in text and "Item 3." in text
     assert "Jane Doe" not in text and "Published 10:02" not in text
+    assert "inbox" not in text  # a newsletter pitch, even without a newsletter class
     assert "By the end of 2021, on March 3, 2021, the operator expects to order two more." in art.paragraphs

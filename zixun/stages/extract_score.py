@@ -71,6 +71,13 @@ _EN_DATE = re.compile(
 _EN_META_WORD = re.compile(r"^\s*(?:published|updated|posted|first published|last (?:updated|modified)|"
                            r"publish(?:ed)? (?:date|on)|date\b)", re.I)
 _EN_BYLINE = re.compile(r"^\s*(?:By|BY|by)\s+[A-Z]")  # a name follows, not "By the end of…"
+# A newsletter/subscription pitch ("Get the day's top headlines delivered to your inbox…").
+_PROMO = re.compile(
+    r"(sign(?:ing)? up|subscrib\w*|get)\b.{0,80}\b(newsletter|inbox|letterbox|email alerts?)|"
+    r"\b(newsletter|inbox)\b.{0,60}\b(sign up|subscrib\w*|delivered)|delivered (?:to your inbox|weekday mornings)|"
+    r"successfully subscribed|problem subscribing",
+    re.I,
+)
 _CLOCKISH = re.compile(r"\d{1,2}:\d{2}")
 _MORE = re.compile(r"more\b|更多", re.I)
 _MARKUP = re.compile(r"^\s*</?[a-z][a-z0-9]*[\s>/]", re.I)
@@ -108,6 +115,8 @@ def classify(line: Line) -> tuple[int, float]:
         return BAD, -(u + 2.0)
     if text[:1].isascii() and _western_meta(text):
         return BAD, -1.0
+    if len(text) < 200 and _PROMO.search(text):
+        return BAD, -(u + 2.0)
     if len(text) < 50 and (_DATEISH.search(text) or _BYLINEISH.search(text)) and line.punct <= 2:
         return NEUTRAL, -1.0
     if line.in_heading and u < 60:
