@@ -8,10 +8,11 @@ Method (what zixun adds over readability/trafilatura for Chinese pages):
    zones (by tag, class/id, hidden style) count minus their size, and so do blurbs in small
    link-heavy cards ("more stories" lists), blurbs of one class that nearly always follow a
    linked headline in a small card (a "More from…" rail), and sibling items that each open
-   with a link (a news ticker); short neutral lines (captions, subheads, date
+   with a link (a news ticker); Western datelines/bylines ("By Jane Doe", "Published … Nov 19,
+   2019") and newsletter pitches are dropped; short neutral lines (captions, subheads, date
    and byline lines) count about zero, except four or more unlinked sibling lines in a row
-   (a data table's rows, a timetable), which count as story lines at half weight. Chinese has no spaces, so size is counted in CJK
-   characters, not words.
+   (a data table's rows, a timetable), which count as story lines at half weight. Chinese
+   has no spaces, so size is counted in CJK characters, not words.
 2. The story is the contiguous run of lines with the highest sum (Kadane), or an earlier run
    at least half as heavy (the story comes before its comments). A run merges neighbouring
    paragraph blocks (a story split over several ``<div>``s or table cells, an ad between
@@ -23,8 +24,9 @@ Method (what zixun adds over readability/trafilatura for Chinese pages):
    of the page in order.
 4. Inside the run, lines before the first and after the last story line are trimmed (the
    headline, the date line, share bars), link/boilerplate lines are dropped, and the text is
-   cut at a 相关阅读/上一篇/网友评论 marker after half the story, or at a post header (date
-   and clock, 发表于, re:) after the first paragraphs: the next post or comment.
+   cut at a 相关阅读/上一篇/网友评论 marker after half the story (unless a sibling paragraph of
+   the story follows the box: an inline "Related articles" or "Most read" box), or at a post
+   header (date and clock, 发表于, re:) after the first paragraphs: the next post or comment.
 5. ``split_items``: when the run spans sibling blocks of one kind that are separate stories
    (the headline is inside one of them, or each has its own date line), keep one.
 """
