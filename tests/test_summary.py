@@ -240,3 +240,11 @@ def test_leading_tag_and_topic_are_dropped() -> None:
         assert "【" not in out and "#" not in out, (budget, out)
         assert 0 < len(_bare(out)) <= budget
     assert zixun.summarize(text).startswith("11月3日，青禾市首条跨江隧道正式通车。")
+
+
+def test_clause_run_is_not_a_source_or_a_connective() -> None:
+    from zixun.stages.summary import _intact
+
+    assert not _intact("青禾市交通局消息，")
+    assert not _intact("而这条隧道")
+    assert _intact("青禾江隧道正式通车")
