@@ -26,7 +26,9 @@ Metrics (the same code scores every system):
   extraction stages (extract, byline, clean, published, title). The full pipeline's rate
   (with summary, tags, category) is printed under the table.
 
-Run: ``python bench/extraction.py [--set zh|en|all] [--show-worst N] [--newspaper]``.
+Run: ``python bench/extraction.py [--set zh|en|all] [--show-worst N] [--per-page N] [--newspaper]``.
+``--per-page N`` lists the N pages where zixun trails the better of readability and
+trafilatura most, with zixun's precision and recall (the diagnostic behind issue #3).
 """
 
 from __future__ import annotations
@@ -56,6 +58,13 @@ _DAY = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
 def tokens(text: str) -> Counter[str]:
     return Counter(_TOKEN.findall(unicodedata.normalize("NFKC", text or "").lower()))
+
+
+def body_pr(pred: str | None, gold: str) -> tuple[float, float]:
+    """(precision, recall) of the token bags, for the per-page listing."""
+    p, g = tokens(pred or ""), tokens(gold)
+    overlap = sum((p & g).values())
+    return overlap / max(1, sum(p.values())), overlap / max(1, sum(g.values()))
 
 
 def body_f1(pred: str | None, gold: str) -> float:
@@ -255,6 +264,7 @@ def score(cases: list[Case], fn: Callable[[Case], Result]) -> dict[str, Any]:
     f1s: list[float] = []
     f1s_67: list[float] = []
     per_page: list[tuple[float, str]] = []
+    pages: dict[str, tuple[float, float, float]] = {}
     days = authors = n_days = n_authors = 0
     cpu = cpu_all = 0.0
     gives_date = gives_author = False
@@ -269,6 +279,7 @@ def score(cases: list[Case], fn: Callable[[Case], Result]) -> dict[str, Any]:
             f = body_f1(res.body, case.gold_body)
             f1s.append(f)
             per_page.append((f, case.id))
+            pages[case.id] = (f, *body_pr(res.body, case.gold_body))
             if not case.id.startswith(MISMATCHED):
                 f1s_67.append(f)
         gives_date = gives_date or res.date is not None
@@ -287,7 +298,24 @@ def score(cases: list[Case], fn: Callable[[Case], Result]) -> dict[str, Any]:
         "pps": len(cases) / cpu if cpu else None,
         "pps_all": len(cases) / cpu_all if cpu_all else None,
         "worst": sorted(per_page)[:10],
+        "pages": pages,
     }
+
+
+def print_per_page(label: str, runs: dict[str, dict[str, tuple[float, float, float]]], n: int) -> None:
+    """zixun's N pages furthest below the best anchor on body F1, with zixun's precision and
+    recall: low precision means kept boilerplate, low recall dropped story."""
+    z = runs.get("zixun", {})
+    anchors = [name for name in ("readability", "trafilatura") if name in runs]
+    rows = []
+    for pid, (f, prec, rec) in z.items():
+        best = max((runs[a][pid][0] for a in anchors if pid in runs[a]), default=0.0)
+        rows.append((f - best, pid, f, prec, rec))
+    rows.sort()
+    print(f"\nper page ({label}): zixun F1 (P/R) beside " + ", ".join(anchors) + "; largest deficit first")
+    for _d, pid, f, prec, rec in rows[:n]:
+        cells = " ".join(f"{a}={runs[a][pid][0]:.2f}" for a in anchors if pid in runs[a])
+        print(f"  {pid[:10]}  zixun={f:.2f} (P={prec:.2f} R={rec:.2f})  {cells}")
 
 
 def fmt(v: float | None, ratio_to: float | None = None, digits: int = 3) -> str:
@@ -301,6 +329,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=("zh", "en", "all"), default="all")
     ap.add_argument("--show-worst", type=int, default=0, help="list zixun's N lowest body F1 pages")
+    ap.add_argument("--per-page", type=int, default=0, metavar="N",
+                    help="list the N pages where zixun's body F1 is furthest below readability/trafilatura")
     ap.add_argument("--newspaper", action="store_true",
                     help="also run newspaper4k (optional; seconds per page on table-heavy pages)")
     args = ap.parse_args()
@@ -317,10 +347,12 @@ def main() -> int:
     if not args.newspaper:
         missing.append("newspaper4k (pass --newspaper to run it)")
     rows: dict[str, dict[str, Any]] = {}
+    pages: dict[str, dict[str, dict[str, tuple[float, float, float]]]] = {"zh": {}, "en": {}}
     if args.set in ("zh", "all"):
         zh = load_zh()
         for name, fn in systems:
             rows[name] = score(zh, fn)
+            pages["zh"][name] = rows[name]["pages"]
     if args.set in ("en", "all"):
         en = load_en()
         for name, fn in systems:
@@ -328,6 +360,7 @@ def main() -> int:
                 continue
             r = score(en, fn)
             rows.setdefault(name, {})["en_f1"] = r["f1"]
+            pages["en"][name] = r["pages"]
             if name == "zixun":
                 rows[name]["en_worst"] = r["worst"]
     cols = [
@@ -361,6 +394,10 @@ def main() -> int:
         print("\nzixun lowest body F1 (zh):", ", ".join(f"{i[:8]}={f:.2f}" for f, i in z.get("worst", [])[: args.show_worst]))
         if "en_worst" in z:
             print("zixun lowest body F1 (en):", ", ".join(f"{i[:8]}={f:.2f}" for f, i in z["en_worst"][: args.show_worst]))
+    if args.per_page:
+        for label, runs in pages.items():
+            if runs.get("zixun"):
+                print_per_page(label, runs, args.per_page)
     return 0
 
 
