@@ -17,7 +17,8 @@ Rows:
 What was tuned on which half: everything was fitted or chosen on the even ids only — the
 word relevance weights (``python -m zixun.nlp.build summary-weights PART_III.txt --part
 even`` reproduces ``zixun.nlp.spans.TOKEN_WEIGHTS``), ``SUMMARY_RATIO``, ``LEAD_CLAUSES``
-and the hand-set sentence scorer. The odd ids were only measured.
+and the hand-set sentence scorer; the readability rules for clause runs (``_intact``)
+were checked on the even ids only. The odd ids were only measured.
 
 Run: ``python bench/summary.py [--no-anchors]``. Needs ``textrank4zh snownlp jionlp`` for the
 anchors (missing ones are reported and skipped). Skips with a message without ../shared.
