@@ -71,3 +71,21 @@ def test_views_in_utc_and_coviews(tmp_path: Path) -> None:
         assert st.viewed_by("r1") == {ids[0], ids[1]}
         assert st.coviews(ids[0]) == [(ids[1], 1)]
         assert st.coviews(ids[0], since=datetime(2024, 3, 1, 0, 30, tzinfo=UTC)) == []
+
+
+def test_coviews_count_readers_once_and_sample_the_most_recent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Repeat views do not inflate co-read; a popular page is read from its most recent readers."""
+    with SQLiteStore(str(tmp_path / "c.db")) as st:
+        ids = [st.upsert(art(i, f"新闻标题第{i}号"))[1] for i in range(4)]
+        t0 = datetime(2024, 3, 1, 8, 0, tzinfo=UTC)
+        for k in range(5):  # r1 reloads both pages again and again
+            st.record_view(ids[0], "r1", t0 + timedelta(minutes=k))
+            st.record_view(ids[1], "r1", t0 + timedelta(minutes=k, seconds=30))
+        st.record_view(ids[0], "r2", t0 + timedelta(hours=1))
+        st.record_view(ids[2], "r2", t0 + timedelta(hours=1, minutes=1))
+        st.record_view(ids[0], "r3", t0 + timedelta(hours=2))
+        st.record_view(ids[2], "r3", t0 + timedelta(hours=2, minutes=1))
+        st.record_view(ids[3], "r3", t0 + timedelta(hours=2, minutes=2))
+        assert st.coviews(ids[0]) == [(ids[2], 2), (ids[1], 1), (ids[3], 1)]
+        monkeypatch.setattr("zixun.store.sqlite.COREAD_READERS", 1)
+        assert st.coviews(ids[0]) == [(ids[2], 1), (ids[3], 1)]  # r3 only: the most recent reader

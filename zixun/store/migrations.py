@@ -122,4 +122,11 @@ MIGRATIONS: tuple[tuple[str, str, str], ...] = (
         ALTER TABLE articles ADD COLUMN folded TEXT NOT NULL DEFAULT ''
         """,
     ),
+    (
+        "0004_views_reader_time",
+        # co-read reads each recent reader's views since a time: (reader, at) answers that from
+        # the index alone, where (reader, article_id) needed a table read per view
+        "CREATE INDEX IF NOT EXISTS views_reader_at ON views(reader, at, article_id)",
+        "CREATE INDEX IF NOT EXISTS views_reader_at ON views(reader, at, article_id)",
+    ),
 )

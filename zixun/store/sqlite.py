@@ -38,6 +38,7 @@ MAX_DUP_CANDIDATES = 20
 RECENCY_BOOST = 0.3
 RECENCY_DAYS = 30.0
 SEARCH_POOL = 200
+COREAD_READERS = 500  # co-read looks at an article's most recent readers, at most this many
 
 
 def _squash(text: str) -> str:
@@ -375,12 +376,17 @@ class SQLiteStore(Store):
         return {int(r[0]) for r in self.db.execute("SELECT DISTINCT article_id FROM views WHERE reader = ?", (reader,))}
 
     def coviews(self, article_id: int, *, since: datetime | None = None, limit: int = 50) -> builtins.list[tuple[int, int]]:
+        """Distinct readers shared with ``article_id``, counted over its ``COREAD_READERS`` most recent
+        readers: a reader who opened both pages ten times still counts once, and a popular article
+        is answered from a bounded sample instead of a join that grows with readers × views."""
+        cut = since.isoformat() if since else ""
         rows = self.db.execute(
-            "SELECT v2.article_id, COUNT(DISTINCT v2.reader) AS n FROM views v1"
-            " JOIN views v2 ON v2.reader = v1.reader AND v2.article_id != v1.article_id"
-            " WHERE v1.article_id = ? AND v1.at >= ? AND v2.at >= ?"
-            " GROUP BY v2.article_id ORDER BY n DESC, v2.article_id LIMIT ?",
-            (article_id, since.isoformat() if since else "", since.isoformat() if since else "", limit),
+            "WITH r AS (SELECT reader FROM views WHERE article_id = ? AND at >= ?"
+            " GROUP BY reader ORDER BY MAX(at) DESC LIMIT ?),"
+            " p AS (SELECT DISTINCT v.reader, v.article_id FROM r JOIN views v ON v.reader = r.reader AND v.at >= ?"
+            " WHERE v.article_id != ?)"
+            " SELECT article_id, COUNT(*) AS n FROM p GROUP BY article_id ORDER BY n DESC, article_id LIMIT ?",
+            (article_id, cut, COREAD_READERS, cut, article_id, limit),
         )
         return [(int(a), int(n)) for a, n in rows]
 
