@@ -8,7 +8,7 @@ Protocol
     time one minute after the previous copy. All are written through ``Store.upsert`` (the
     real full-text index, tags and near-duplicate bands) with ``PRAGMA synchronous=OFF`` and
     the near-duplicate confirmation skipped, for this load only. The db is kept in /tmp and
-    reused when it already holds N articles.
+    reused when it already holds N articles; its page views are cleared at the start of each run.
   * Server: ``zixun.web.app.serve`` (one uvicorn worker, the CLI's server) in a subprocess
     on 127.0.0.1.
   * Load: a small asyncio HTTP/1.1 keep-alive client in this process (C connections, closed
@@ -36,6 +36,7 @@ import os
 import random
 import re
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -211,6 +212,8 @@ def main() -> None:
 
     db_path = args.db or Path(tempfile.gettempdir()) / f"zixun-bench-web-{args.articles}.db"
     built = build_corpus(db_path, args.articles)
+    with sqlite3.connect(db_path) as raw:  # every run starts with no page views: earlier runs' would pile up
+        raw.execute("DELETE FROM views")
     with open_store(f"sqlite:///{db_path}") as st:
         count = st.count()
         ids = [i for i, _ in st.list(limit=args.hot)]
