@@ -129,4 +129,18 @@ MIGRATIONS: tuple[tuple[str, str, str], ...] = (
         "CREATE INDEX IF NOT EXISTS views_reader_at ON views(reader, at, article_id)",
         "CREATE INDEX IF NOT EXISTS views_reader_at ON views(reader, at, article_id)",
     ),
+    (
+        "0005_newest_first_by_channel_and_outlet",
+        # channel and outlet pages (and the nav's one-row probe per channel) list newest first:
+        # with (category, published_at) the first page is an index walk, not a sort of every
+        # article in the channel with its JSON (0.4 s for the nav on a 100k archive)
+        """
+        CREATE INDEX IF NOT EXISTS articles_category_published ON articles(category, published_at);
+        CREATE INDEX IF NOT EXISTS articles_outlet_published ON articles(outlet, published_at)
+        """,
+        """
+        CREATE INDEX IF NOT EXISTS articles_category_published ON articles(category, published_at DESC NULLS LAST, id DESC);
+        CREATE INDEX IF NOT EXISTS articles_outlet_published ON articles(outlet, published_at DESC NULLS LAST, id DESC)
+        """,
+    ),
 )

@@ -256,12 +256,18 @@ class SQLiteStore(Store):
         category: str | None = None,
     ) -> builtins.list[tuple[int, Article]]:
         where, args = self._filters(tag, outlet, category)
-        sql = "SELECT a.id, a.data FROM articles a"
+        # ids first, blobs after: a sort that carries every matching article's JSON (a tag on
+        # 10k articles) costs half a second; one that carries ids and times does not
+        sql = "SELECT a.id FROM articles a"
         if where:
             sql += " WHERE " + where
         sql += " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?"
-        rows = self.db.execute(sql, (*args, limit, offset)).fetchall()
-        return [(int(r["id"]), self._article(r)) for r in rows]
+        ids = [int(r[0]) for r in self.db.execute(sql, (*args, limit, offset))]
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        data = dict(self.db.execute(f"SELECT id, data FROM articles WHERE id IN ({marks})", ids).fetchall())
+        return [(i, Article.from_dict(json.loads(data[i]))) for i in ids]
 
     def count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
