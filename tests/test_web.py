@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from zixun import api
-from zixun.store import open_store
+from zixun.store import Store, open_store
 from zixun.web.app import create_app
 
 WEB_DATA = Path(__file__).parent / "data" / "web"
@@ -354,5 +354,35 @@ def test_search_lane_runs_two_queries_at_once_on_separate_connections(built: tup
         first, second = asyncio.run(go())
         assert used == {id(s) for s in site.quick.stores}
         assert title in first and first == second
+    finally:
+        site.close()
+
+
+def test_concurrent_misses_on_one_key_compute_once(built: tuple[str, int]) -> None:
+    """Readers who arrive while a value is being computed wait for it instead of queueing their own."""
+    import asyncio
+    import threading
+    import time
+
+    from zixun.web.site import Site, TTLCache
+
+    site = Site.open(built[0])
+    calls: list[int] = []
+    lock = threading.Lock()
+
+    def compute(store: Store) -> int:
+        with lock:
+            calls.append(1)
+        time.sleep(0.2)
+        return store.count()
+
+    async def go() -> list[int]:
+        cache: TTLCache[str, int] = TTLCache(60.0, 10)
+        return list(await asyncio.gather(*(site.cached(cache, "k", site.slow, compute) for _ in range(6))))
+
+    try:
+        got = asyncio.run(go())
+        assert len(calls) == 1
+        assert got == [site.store.count()] * 6
     finally:
         site.close()

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 from urllib.parse import quote, urlsplit
 
 from fastapi import Request
@@ -191,6 +191,7 @@ class Site:
     # database read per request; filled from the store on a reader's first page in this process.
     read_by: TTLCache[str, set[int]] = field(default_factory=lambda: TTLCache(3600.0, 50_000))
     _refreshing: set[tuple[int, object]] = field(default_factory=set)
+    _pending: dict[tuple[int, object], asyncio.Future[Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.views = ViewWriter(self.writer)
@@ -204,7 +205,11 @@ class Site:
         return cls(store=store, slow=Lane(api.open_db(db), inline=False), quick=quick, writer=api.open_db(db))
 
     async def cached(self, cache: TTLCache[Any, V], key: object, lane: Lane, compute: Callable[[Store], V]) -> V:
-        """A fresh cached value; a stale one while a refresh runs in the background; else computed now."""
+        """A fresh cached value; a stale one while a refresh runs in the background; else computed now.
+
+        Requests that miss on a key already being computed wait for that computation: after a
+        restart, sixteen readers of one page start one 大家还在看 build, not sixteen in a row.
+        """
         hit = cache.lookup(key)
         if hit is not None:
             value, fresh = hit
@@ -213,8 +218,31 @@ class Site:
                 self._refreshing.add(tag)
                 asyncio.get_running_loop().create_task(self._refresh(cache, key, lane, compute, tag))
             return value
-        value = await lane.run(compute)
+        tag = (id(cache), key)
+        pending = self._pending.get(tag)
+        if pending is not None:  # the same value is being computed for another request: wait for it
+            try:
+                return cast(V, await asyncio.shield(pending))
+            except asyncio.CancelledError:
+                if not pending.cancelled():
+                    raise  # this request itself was cancelled
+                # the request computing it went away: compute it here instead
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._pending[tag] = future
+        try:
+            value = await lane.run(compute)
+        except asyncio.CancelledError:
+            future.cancel()
+            raise
+        except Exception as exc:
+            future.set_exception(exc)
+            future.exception()  # marked retrieved: the waiters re-raise it
+            raise
+        finally:
+            if self._pending.get(tag) is future:
+                del self._pending[tag]
         cache.put(key, value)
+        future.set_result(value)
         return value
 
     async def _refresh(self, cache: TTLCache[Any, V], key: object, lane: Lane, compute: Callable[[Store], V],
