@@ -94,10 +94,19 @@ def test_new_article_gets_neighbours_at_once(store: SQLiteStore) -> None:
     assert new_id in [r.id for r in api.related(4, store=store, k=3, now=NOW)]
 
 
-def test_new_article_from_another_process_is_seen(store: SQLiteStore, tmp_path: Path) -> None:
+def test_new_article_from_another_process_is_seen(store: SQLiteStore, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process's new article enters 大家还在看 once the catch-up interval has passed."""
+    import time
+    from types import SimpleNamespace
+
+    from zixun.store import base
+
     api.related(1, store=store, now=NOW)
     with SQLiteStore(str(tmp_path / "r.db")) as other:
         _, new_id = other.upsert(make(31, "国产芯片新工艺量产 良率超九成", "科技", ["芯片"]))
+    later = time.monotonic() + base.CATCH_UP_SECONDS
+    monkeypatch.setattr(base, "time", SimpleNamespace(monotonic=lambda: later))
     assert new_id in [r.id for r in api.related(6, store=store, k=3, now=NOW)]
 
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import abc
 import builtins
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from zixun.model import Article
 from zixun.recommend.index import IndexRow, RelatedIndex
+
+CATCH_UP_SECONDS = 1.0  # other processes' new or changed articles reach 大家还在看 within this
 
 
 def article_key(article: Article) -> str:
@@ -79,6 +82,7 @@ class Store(abc.ABC):
     # Concrete defaults built on the methods above, so every backend works; a backend
     # overrides them with one query each (SQLite does).
     _related_index: RelatedIndex | None = None
+    _caught_up: float = 0.0  # time.monotonic() of the last catch-up with other processes' changes
 
     def index_rows(self, since: str = "") -> builtins.list[IndexRow]:
         """Rows for the related index changed at or after ``since`` (updated_at); all when "".
@@ -96,14 +100,21 @@ class Store(abc.ABC):
         return rows
 
     def related_index(self) -> RelatedIndex:
-        """The in-memory neighbour index: built on first use, then caught up on every call
-        with rows other processes changed (``upsert`` in this process adds its own at once)."""
+        """The in-memory neighbour index: built on first use, then caught up with rows other
+        processes changed (``upsert`` in this process adds its own at once).
+
+        The catch-up runs at most every ``CATCH_UP_SECONDS``: it re-reads every row stamped
+        with the watermark's second (a batch ingest stamps hundreds), and a site asks for the
+        index on every 大家还在看 it computes."""
+        now = time.monotonic()
         if self._related_index is None:
             self._related_index = RelatedIndex()
             self._related_index.add_many(self.index_rows(""))
-        else:
+            self._caught_up = now
+        elif now - self._caught_up >= CATCH_UP_SECONDS:
             for row in self.index_rows(self._related_index.watermark):
                 self._related_index.add(row)
+            self._caught_up = now
         return self._related_index
 
     def trending_scores(self, half_life_hours: float, now: datetime, *, horizon: timedelta) -> dict[int, float]:
