@@ -233,3 +233,22 @@ def test_tnews_tag_model_gate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
             f1 += 2 * p * r / (p + r)
     assert f1 / len(items) >= 0.235
     assert speed >= 2000
+
+
+def test_credits_and_anonymous_people_are_not_tags() -> None:
+    """A photographer or on-scene reporter named in the body, and 王女士-style anonymous people,
+    say nothing about the story; the places and things around them do."""
+    html = """<html><head><meta charset="utf-8"><title>梅花节开幕 古镇迎来赏花客流</title></head><body>
+    <h1>梅花节开幕 古镇迎来赏花客流</h1>
+    <div class="article">
+    <p>3月2日，第十届青溪古镇梅花节开幕，十里梅林进入盛花期，周边民宿周末房间基本订满。</p>
+    <p>3月2日，游客在青溪古镇梅林中拍照。通讯员 柯文澜 摄</p>
+    <p>晨报记者邝以宁注意到，不少游客选择清晨入园，避开午间高峰。来自省城的游客王女士说，梅林比往年更大，夜游灯光也很漂亮。</p>
+    <p>古镇管委会介绍，梅花节期间将推出夜游梅林、非遗市集和古镇研学等活动，梅林门票实行分时预约。</p>
+    <p>据悉，青溪古镇今年新增梅花品种二十余个，梅林面积扩大到一千二百亩，梅花节将持续到3月底。</p>
+    </div></body></html>"""
+    art = zixun.extract(html.encode("utf-8"), url="https://news.example.cn/travel/2024/03/02/plum.html")
+    assert art.tags, art
+    for bad in ("柯文澜", "邝以宁", "王女士"):
+        assert bad not in art.tags, art.tags
+    assert "梅花节" in art.tags or "梅林" in art.tags, art.tags

@@ -26,6 +26,7 @@ from zixun.nlp import lexicon as lexicon_mod
 from zixun.read.page import Page
 from zixun.settings import get as setting
 from zixun.text.segment import idf_table, is_content_word, pos_tag
+from zixun.text.t2s import to_simplified
 
 # How often a word of this part of speech is a human tag (nouns are many, names are few).
 POS_WEIGHT = {"nr": 3.0, "ns": 2.5, "nt": 2.5, "nz": 2.3, "j": 1.4, "eng": 2.3, "nw": 2.0, "n": 1.0, "x": 1.0,
@@ -37,11 +38,21 @@ _BOOK = re.compile(r"《([^》]{1,15})》")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,8})[”\"]")
 _BAD = re.compile(r"^[\d\W_]+$|^\d+[年月日号%个万亿岁]|^[a-z]$|^第[\d一二三四五六七八九十百]+", re.I)
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# 王女士, 刘先生: a surname and a courtesy title is how news keeps a person anonymous: no topic
+_ANONYMOUS = re.compile(r"^[\u4e00-\u9fff](?:女士|先生|小姐|老师|师傅|阿姨|大爷|大妈|同学|某某?)$")
+# a photo or text credit inside the body: 记者 宋佳琪 摄, 通讯员 李明/摄, 摄影：王强
+_CREDIT = re.compile(
+    r"(?:记者|通讯员|摄影|摄影记者|图|文)[\s:：／/]*([\u4e00-\u9fff]{2,3})(?=\s*[／/]?\s*摄)"
+    r"|(?:摄影|摄影记者)[\s:：]+([\u4e00-\u9fff]{2,3})"
+    # …网记者宋佳琪注意到: the reporter named where they report from the scene
+    r"|(?:记者|通讯员)(?![在从对向跟与到随实])([\u4e00-\u9fff]{2,3}?)(?=注意到|了解到|获悉|看到|发现|走访|采访|来到|实地|随机|在现场)"
+)
 # Too general to file a story under (hand-written).
 _GENERIC = frozenset(
     """网友 男子 女子 老人 孩子 原因 事情 东西 消息 照片 视频 图片 结果 答案 方法 秘密 真相 感觉 样子 地方 小伙 大爷
     大妈 中国 世界 国家 全球 生活 城市 大家 实力 力量 梦想 故事 模式 行业 活动 系统 项目 平台 发展 市场 公司 价格
-    网络 时候 原来 现场 背后 意义 作用 能力 水平 标准 情况 方式 国内 国外 朋友 家人 人生 人们 事件 时代 历史""".split()
+    网络 时候 原来 现场 背后 意义 作用 能力 水平 标准 情况 方式 国内 国外 朋友 家人 人生 人们 事件 时代 历史
+    师傅 台次 全市 全省 全区 单位 普通 新建 记者 通讯员 编辑 摄影""".split()
 )
 
 
@@ -60,7 +71,8 @@ def _pos_weight(word: str, pos: str) -> float:
 
 
 def _ok(word: str) -> bool:
-    return is_content_word(word) and not _BAD.match(word) and word not in _GENERIC
+    return (is_content_word(word) and not _BAD.match(word) and not _ANONYMOUS.match(word)
+            and to_simplified(word) not in _GENERIC)
 
 
 def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[str]:
@@ -174,6 +186,7 @@ def run(article: Article, page: Page) -> None:
     of the outlet's name, 世纪经济 from 21世纪经济报道, is not a tag either)."""
     b = article.byline
     credits = {n for n in [*b.reporters, b.editor] if n}
+    credits |= {n for m in _CREDIT.finditer(article.text) for n in m.groups() if n}
     outlet = b.outlet or ""
     k = int(setting("tags_k"))
     found = tag(article.text, title=None if article.title_generated else article.title, k=k + len(credits) + 2)
