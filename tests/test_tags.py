@@ -252,3 +252,17 @@ def test_credits_and_anonymous_people_are_not_tags() -> None:
     for bad in ("柯文澜", "邝以宁", "王女士"):
         assert bad not in art.tags, art.tags
     assert "梅花节" in art.tags or "梅林" in art.tags, art.tags
+
+
+def test_traditional_text_is_cut_like_its_simplified_twin() -> None:
+    """Tags of a traditional-script story are the words of its simplified twin, in its own script."""
+    trad = ("閩北山區的竹編藝人陳德發今年七十歲，每週三到鎮上小學教孩子編竹籃。陳德發說，竹編手藝靠的是耐心，"
+            "閩北毛竹多，竹編曾經是家家戶戶的副業。學校把竹編課排進了課後服務，報名的學生越來越多。")
+    simp = ("闽北山区的竹编艺人陈德发今年七十岁，每周三到镇上小学教孩子编竹篮。陈德发说，竹编手艺靠的是耐心，"
+            "闽北毛竹多，竹编曾经是家家户户的副业。学校把竹编课排进了课后服务，报名的学生越来越多。")
+    t_tags = zixun.tag(trad, title="閩北竹編藝人進校園")
+    s_tags = zixun.tag(simp, title="闽北竹编艺人进校园")
+    from zixun.text.t2s import to_simplified
+
+    assert [to_simplified(t) for t in t_tags][:5] == s_tags[:5]
+    assert "竹編" in t_tags and "閩北" in t_tags, t_tags

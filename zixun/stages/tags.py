@@ -33,6 +33,7 @@ POS_WEIGHT = {"nr": 3.0, "ns": 2.5, "nt": 2.5, "nz": 2.3, "j": 1.4, "eng": 2.3, 
               "vn": 0.35, "an": 0.2, "l": 0.8}
 TITLE_WEIGHT = 2.0
 IDF_POWER = 1.0
+OOV_ONCE = 0.4  # score factor of a word unknown to the dictionary seen once, in the body only
 BOOK_WEIGHT, QUOTE_WEIGHT = 4.0, 1.5  # 《作品》 are tags ~7 times in 10, short “quoted terms” ~3 in 10
 _BOOK = re.compile(r"《([^》]{1,15})》")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,8})[”\"]")
@@ -71,8 +72,30 @@ def _pos_weight(word: str, pos: str) -> float:
 
 
 def _ok(word: str) -> bool:
-    return (is_content_word(word) and not _BAD.match(word) and not _ANONYMOUS.match(word)
-            and to_simplified(word) not in _GENERIC)
+    simple = to_simplified(word)
+    return (is_content_word(simple) and not _BAD.match(word) and not _ANONYMOUS.match(simple)
+            and simple not in _GENERIC)
+
+
+def _tag_any_script(text: str) -> list[tuple[str, str]]:
+    """Words and parts of speech of ``text`` in its own script, cut on its simplified form.
+
+    The segmenter's dictionary is simplified Chinese: on 閩北竹編 it cuts 閩北竹|編 where it
+    cuts 闽北|竹编 right. ``to_simplified`` keeps every offset, so the cuts of the folded text
+    apply to the original one and tags stay in the script the reader sees.
+    """
+    folded = to_simplified(text)
+    if folded == text:
+        return pos_tag(text)
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for w, p in pos_tag(folded):
+        i = folded.find(w, pos)
+        if i < 0:  # the tagger changed the text: fall back to cutting it as it is
+            return pos_tag(text)
+        out.append((text[i : i + len(w)], p))
+        pos = i + len(w)
+    return out
 
 
 def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[str]:
@@ -105,10 +128,11 @@ def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None) -
     tf: defaultdict[str, float] = defaultdict(float)
     weight: dict[str, float] = {}
     pairs: Counter[str] = Counter()
+    marked: set[str] = set()  # 《titles》 and “quoted terms”: chosen by the writer, not by the segmenter
     for part, boost in ((title or "", TITLE_WEIGHT), (text, 1.0)):
         prev = ""
-        for w, p in pos_tag(part):
-            alias = entities.ALIASES.get(w) if (len(w) >= 2 or p in ("j", "ns")) else None
+        for w, p in _tag_any_script(part):
+            alias = entities.ALIASES.get(to_simplified(w)) if (len(w) >= 2 or p in ("j", "ns")) else None
             pw = max(_pos_weight(w, p), 2.5 if alias else 0.0)
             if pw <= 0 or not _ok(w) or (len(w) < 2 and not alias):
                 prev = ""
@@ -119,10 +143,12 @@ def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None) -
                 pairs[prev + w] += 1
             prev = w
         for m in _BOOK.findall(part):
+            marked.add(m)
             tf[m] += boost
             weight[m] = max(weight.get(m, 0.0), BOOK_WEIGHT)
         for m in _QUOTED.findall(part):
             if _ok(m) and not re.search(r"[，。！？、\s]", m):
+                marked.add(m)
                 tf[m] += boost
                 weight[m] = max(weight.get(m, 0.0), QUOTE_WEIGHT)
         if lex:
@@ -133,11 +159,16 @@ def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None) -
     for w, n in tf.items():
         prior = lex.prior.get(w) if lex else None
         factor = 1.0 if prior is None else 0.4 + 2.0 * prior
-        scores[w] = n * weight[w] * idf.get(w, median * 1.1) ** IDF_POWER * factor
+        key = to_simplified(w)
+        if n < 2 and key not in idf and w not in marked:
+            # a word the dictionary does not know, seen once in the body only, is more often a
+            # segmentation slip (记者|从市|发展改革委, 快|充桩) than a new name: names repeat
+            factor *= OOV_ONCE
+        scores[w] = n * weight[w] * idf.get(key, median * 1.1) ** IDF_POWER * factor
     for phrase, count in pairs.items():
         n = float(count)
         if n >= 2 and len(phrase) <= 8 and phrase not in scores:
-            scores[phrase] = n * 1.4 * max(idf.get(phrase, median * 1.3), median)
+            scores[phrase] = n * 1.4 * max(idf.get(to_simplified(phrase), median * 1.3), median)
     if lex:
         top = sorted(scores, key=lambda w: -scores[w])[:8]
         for w in top:
