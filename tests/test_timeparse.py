@@ -440,3 +440,11 @@ def test_five_year_plans() -> None:
     assert span("十四五規劃", bias="none") == ("2021-01-01 00:00:00", "2025-12-31 23:59:59")
     assert parse_times("他十五岁，住在十五号楼", BASE) == []
     assert parse_times("第十五个五年计划", BASE) == []
+
+
+def test_bare_roc_year_before_a_month() -> None:
+    """Taiwan pages write 民國 years bare before a month: 112年11月6日 is 2023-11-06."""
+    base = datetime(2023, 11, 8, 10, 0, tzinfo=timezone(timedelta(hours=8)))
+    got = [(m.text, m.start.date().isoformat()) for m in parse_times("行政院112年11月6日下午3點公布新制", base)]
+    assert got == [("112年11月6日下午3點", "2023-11-06")]
+    assert parse_times("這是112年來第一次", base) == []

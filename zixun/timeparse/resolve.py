@@ -127,7 +127,7 @@ def read_atom(st: State, kind: str, m: re.Match[str], base: datetime | None, anc
         first = 1966 + 5 * (n - 3)
         st.years, st.explicit_year = (first, first + 4), True
     elif kind == "roc":
-        n = _num(g("roc"))
+        n = _num(g("roc") or g("roc2"))
         if not n:
             raise Unresolvable
         st.year, st.explicit_year = 1911 + n, True
