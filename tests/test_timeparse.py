@@ -448,3 +448,17 @@ def test_bare_roc_year_before_a_month() -> None:
     got = [(m.text, m.start.date().isoformat()) for m in parse_times("行政院112年11月6日下午3點公布新制", base)]
     assert got == [("112年11月6日下午3點", "2023-11-06")]
     assert parse_times("這是112年來第一次", base) == []
+
+
+def test_numeric_roc_and_unambiguous_day_month_strings() -> None:
+    """Metadata and date lines: 112-11-06 is 2023-11-06; 25/12/2023 and 12/25/2023 are Christmas;
+    06/11/2023 could be either and is left alone; a document number is no date."""
+    def day(value: str) -> str | None:
+        m = parse_datetime_string(value)
+        return m.start.isoformat() if m else None
+
+    assert day("發布日期：112-11-06 09:30") == "2023-11-06T09:30:00+08:00"
+    assert day("112/11/06") == "2023-11-06T00:00:00+08:00"
+    assert day("25/12/2023") == day("12/25/2023") == "2023-12-25T00:00:00+08:00"
+    assert day("06/11/2023") is None
+    assert day("府授法字第112-3-5號") is None

@@ -23,6 +23,13 @@ _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 _OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
 _ZONE = re.compile(r"(?:UTC|GMT)\s?(?P<h>[+-]\d{1,2})?(?::?(?P<m>\d{2}))?(?![\w])")
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+# 112-11-06, 112/11/06 14:30: Taiwan sites write 民國 years in numeric dates too
+_ROC_NUM = re.compile(
+    r"(?<![\d.第字])(?P<y>1[0-4]\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d.號号])"
+    r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
+)
+# 25/12/2023 or 12/25/2023: day and month told apart only when one of them is above 12
+_DMY = re.compile(r"^(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)\b")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ENGLISH = re.compile(r"^(?P<mon>[A-Za-z]{3})[a-z]*\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b")
 
@@ -91,6 +98,26 @@ def parse_datetime_string(
         except ValueError:
             return None
         return TimeMatch(value, english.span(), dt, None, "day", "absolute")
+    roc = _ROC_NUM.search(text)
+    if roc and not re.search(r"(?:19|20)\d\d", text):
+        try:
+            dt = datetime(1911 + int(roc["y"]), int(roc["m"]), int(roc["d"]), int(roc["H"] or 0),
+                          int(roc["M"] or 0), int(roc["S"] or 0), tzinfo=tz)
+        except ValueError:
+            dt = None
+        if dt is not None:
+            precision = "second" if roc["S"] else "minute" if roc["M"] else "day"
+            return TimeMatch(roc.group(0), roc.span(), dt, None, precision, "absolute")
+    dmy = _DMY.match(text)
+    if dmy:
+        a, b = int(dmy["a"]), int(dmy["b"])
+        if (a > 12) != (b > 12):
+            day, month = (a, b) if a > 12 else (b, a)
+            try:
+                return TimeMatch(dmy.group(0), dmy.span(), datetime(int(dmy["y"]), month, day, tzinfo=tz), None,
+                                 "day", "absolute")
+            except ValueError:
+                return None
     zone = _ZONE.search(text)
     if zone:  # "2023-11-06 06:30 UTC", "(GMT+8)": the page states its zone
         hours = int(zone.group("h") or 0)
