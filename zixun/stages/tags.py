@@ -37,7 +37,15 @@ OOV_ONCE = 0.4  # score factor of a word unknown to the dictionary seen once, in
 BOOK_WEIGHT, QUOTE_WEIGHT = 4.0, 1.5  # 《作品》 are tags ~7 times in 10, short “quoted terms” ~3 in 10
 _BOOK = re.compile(r"《([^》]{1,15})》")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,8})[”\"]")
+# English function words: an English phrase inside a Chinese story ("get", "the") is no topic
+_ENGLISH_STOP = frozenset(
+    """the and for are but not you all any can had her was one our out has him his how its may new now
+    old see two way who did get got let put say she too use from have into just like make more most much
+    only over some than that them then they this very what when will with your about after again being
+    could every other their there these those through under where which while would should""".split()
+)
 _BAD = re.compile(r"^[\d\W_]+$|^\d+[年月日号%个万亿岁]|^[a-z]$|^第[\d一二三四五六七八九十百]+", re.I)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # 王女士, 刘先生: a surname and a courtesy title is how news keeps a person anonymous: no topic
 _ANONYMOUS = re.compile(r"^[\u4e00-\u9fff](?:女士|先生|小姐|老师|师傅|阿姨|大爷|大妈|同学|某某?)$")
@@ -63,7 +71,9 @@ def _pos_weight(word: str, pos: str) -> float:
             return 0.0
         # GPU, iPhone, A18 name things; Group or Strategy in a Chinese text is a stray English word.
         named = word.isupper() or any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:])
-        return POS_WEIGHT["eng"] if named else 0.6
+        if named:
+            return POS_WEIGHT["eng"]
+        return 0.6 if len(word) > 2 and word.lower() not in _ENGLISH_STOP else 0.0
     if pos == "x":
         return 2.0 if _CJK_NAME.match(word) else 0.0
     if pos.startswith("nr"):
@@ -128,18 +138,21 @@ def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None) -
     tf: defaultdict[str, float] = defaultdict(float)
     weight: dict[str, float] = {}
     pairs: Counter[str] = Counter()
+    chinese = bool(_HAN.search(title or "") or _HAN.search(text[:2000]))
     marked: set[str] = set()  # 《titles》 and “quoted terms”: chosen by the writer, not by the segmenter
     for part, boost in ((title or "", TITLE_WEIGHT), (text, 1.0)):
         prev = ""
         for w, p in _tag_any_script(part):
             alias = entities.ALIASES.get(to_simplified(w)) if (len(w) >= 2 or p in ("j", "ns")) else None
             pw = max(_pos_weight(w, p), 2.5 if alias else 0.0)
+            if chinese and w.isascii() and w.islower():
+                pw = 0.0  # a plain English word (good, laugh) inside a Chinese story; Apple, GPU stay
             if pw <= 0 or not _ok(w) or (len(w) < 2 and not alias):
                 prev = ""
                 continue
             tf[w] += boost
             weight[w] = max(weight.get(w, 0.0), pw)
-            if prev:
+            if prev and not (prev.isascii() or w.isascii()):  # 新能源+汽车, never side+of
                 pairs[prev + w] += 1
             prev = w
         for m in _BOOK.findall(part):
