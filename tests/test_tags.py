@@ -271,7 +271,7 @@ def test_traditional_text_is_cut_like_its_simplified_twin() -> None:
 def test_plain_english_words_in_a_chinese_story_are_not_tags() -> None:
     """An English sentence quoted in a Chinese story gives no tags (the, to, good); names do (Apple, A18)."""
     tags = zixun.tag("学英语也能很轻松。漫画里写道：you need to have a good laugh at the bright side of things。"
-                     "苹果发布会上，Apple Intelligence 和 A18 芯片成为焦点。", title="双语漫画走红 苹果发布新芯片")
+                     "苹果发布会上，Apple Intelligence 和 A18 芯片成为焦点。", title="双语漫画走红 苹果发布新芯片", k=10)
     assert not [t for t in tags if t.isascii() and t.islower()], tags
     assert "A18" in tags and "Apple" in tags, tags
     assert not any(t in ("sideof", "goodlaugh") for t in tags)
