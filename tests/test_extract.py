@@ -330,3 +330,18 @@ def test_western_dateline_byline_and_newsletter_pitch_are_not_body() -> None:
     assert "Jane Doe" not in text and "Published 10:02" not in text
     assert "inbox" not in text  # a newsletter pitch, even without a newsletter class
     assert "By the end of 2021, on March 3, 2021, the operator expects to order two more." in art.paragraphs
+
+
+def test_flattened_story_that_opens_with_a_label_is_kept() -> None:
+    """Flattened text whose one paragraph starts with 原标题：… keeps the story; a short 来源 line goes."""
+    import zixun
+
+    body = ("原标题：小镇图书馆夜间开放 读者越来越多本报讯 青溪镇图书馆从本月起试行夜间开放，每周二至周五开放到晚上九点。"
+            "开放第一周，夜间入馆读者超过六百人次，其中不少是下班后来借书的上班族。图书馆负责人介绍，夜间开放时段安排了"
+            "两名馆员值守，自助借还机全天可用，下一步还将在周末增加亲子阅读活动。有读者说，以前下班赶不上闭馆，现在吃完"
+            "晚饭散步过来，正好看一会儿书。")
+    text = "小镇图书馆夜间开放 读者越来越多\n\n" + body + "\n\n来源：青溪晚报\n"
+    art = zixun.extract(text.encode("utf-8"))
+    joined = "\n".join(art.paragraphs)
+    assert "夜间入馆读者超过六百人次" in joined and "亲子阅读活动" in joined
+    assert "来源：青溪晚报" not in joined

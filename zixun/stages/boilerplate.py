@@ -66,13 +66,22 @@ NON_CONTENT_TAGS = (
 )
 
 
+SWALLOWED_CHARS = 120
+_SWALLOWS = re.compile(r"^\s*[\[【（(]?\s*(?:原标题|原標題|来源|來源)\s*[:：]")
+
+
 def is_boilerplate_line(line: str) -> bool:
     """True for a whole line that a reader would not count as article text."""
     stripped = line.strip()
     if not stripped:
         return True
     if LINE.match(stripped) and (len(stripped) < 40 or re.match(r"^.{0,12}[:：]", stripped)):
-        return True
+        # …except 原标题：… or 来源：… that runs on for sentences: a flattened page whose first
+        # paragraph swallowed the story; dropping it would lose the article
+        swallowed = (_SWALLOWS.match(stripped) and len(stripped) >= SWALLOWED_CHARS
+                     and len(re.findall(r"[。！？!?]", stripped)) >= 2)
+        if not swallowed:
+            return True
     if len(stripped) < 80 and len(_CRUMB.findall(stripped)) >= 2:
         return True
     return len(stripped) < 160 and bool(ANYWHERE.search(stripped))
