@@ -38,6 +38,8 @@ def parse(*lines: str, position: str = "head") -> Byline:
         ("〓 网易娱乐 发布时间 2005/03/15 22:36:13 by duscha 〓", None, ["duscha"], None, None),
         ("[ 黄宇 ] 来源：[ 国际金融报 ]", "国际金融报", ["黄宇"], None, None),
         ("顶端新闻·河南商报记者马俊峰/文", "顶端新闻·河南商报", ["马俊峰"], None, None),
+        ("央视网消息（新闻联播）：", "央视网", [], None, None),
+        ("中新网杭州11月6日消息（记者 张晓明）", "中新网", ["张晓明"], None, "杭州"),
     ],
 )
 def test_byline_roles(line: str, outlet: str | None, reporters: list[str], editor: str | None, city: str | None) -> None:
@@ -55,6 +57,7 @@ def test_byline_roles(line: str, outlet: str | None, reporters: list[str], edito
         "一、理解文革的一个重要内容",
         "Powered by BlogSys 2.0",
         "作者： size=\"20\" 来源： size=\"20\"",
+        "好消息：青溪镇图书馆从本月起试行夜间开放",
     ],
 )
 def test_not_bylines(line: str) -> None:

@@ -33,7 +33,7 @@ _WIRE = re.compile(
     r"^(?:据|據)?(?P<outlet>新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|本报|本報|本台|本网|本網|本刊|"
     r"[\u4e00-\u9fff]{2,8}?(?:社|网|網|报|報|台))"
     r"(?P<city>[\u4e00-\u9fff]{2,5}?)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?"
-    r"(?:电|電|讯|訊|专电|專電)"
+    r"(?:电|電|讯|訊|专电|專電|消息)"  # 央视网消息（新闻联播）：, 中新网北京11月6日消息
     r"(?:\s*[（(](?P<credit>[^（）()]{2,40})[）)])?"
 )
 _BENBAO = re.compile(r"^(?:本报讯|本報訊|本网讯|本網訊|本台讯|本刊讯)\s*(?:[（(](?P<credit>[^（）()]{2,40})[）)])?")
@@ -157,7 +157,8 @@ def parse_line(text: str, b: Byline, *, position: str) -> bool:
         if groups.get("city"):
             b.city = b.city or groups["city"]
         if groups.get("credit"):
-            _credit(groups["credit"], b, strict=False)
+            # …电（张三 李四） credits reporters; …消息（新闻联播） more often names a programme
+            _credit(groups["credit"], b, strict="消息" in m.group(0))
         b.raw = b.raw or m.group(0)
         hit = True
     if len(text) <= 120 and _labelled(text, b):
