@@ -275,3 +275,13 @@ def test_plain_english_words_in_a_chinese_story_are_not_tags() -> None:
     assert not [t for t in tags if t.isascii() and t.islower()], tags
     assert "A18" in tags and "Apple" in tags, tags
     assert not any(t in ("sideof", "goodlaugh") for t in tags)
+
+
+def test_ambiguous_short_names_need_a_cue_and_codes_are_not_tags() -> None:
+    """库里 is a village in a land notice and Stephen Curry in a game report; a credit code is no tag."""
+    notice = zixun.tag("长山镇库里渔场、库里三村纳入征占地范围，库里渔场将整体搬迁。统一社会信用代码：11220000013544357T",
+                       title="嫩江干流补充治理工程征地通告")
+    assert "斯蒂芬·库里" not in notice and "11220000013544357T" not in notice, notice
+    game = zixun.tag("库里三分球10投8中，勇士主场大胜。库里赛后表示球队状态正在回升。", title="库里三分雨 勇士大胜")
+    assert "斯蒂芬·库里" in game, game
+    assert "A18" in zixun.tag("苹果发布A18芯片，A18采用新工艺。", title="苹果发布A18芯片")

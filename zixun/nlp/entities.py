@@ -8,6 +8,8 @@ extend freely. ``ALIASES`` replaces the surface word; ``PARENTS`` adds a tag bes
 
 from __future__ import annotations
 
+import re
+
 # Surface form → canonical name (replaces the surface form as a tag).
 ALIASES: dict[str, str] = {
     # countries and blocs, as headlines abbreviate them
@@ -55,9 +57,29 @@ PARENTS.update({"福田": "深圳市", "南山区": "深圳市", "前海": "深�
 PARENTS.update({"深圳": "广东省", "广州": "广东省"})
 
 
-def canonical(word: str) -> str:
-    """The canonical name of ``word`` (itself when the table has none)."""
-    return ALIASES.get(word, word)
+# Aliases that are also ordinary words or other names: 库里 is a village in 库里渔场, 阿里 a
+# region of Tibet, 吃鸡 a meal. They are replaced only when the text has a cue of their world.
+AMBIGUOUS: dict[str, re.Pattern[str]] = {
+    word: re.compile(cue)
+    for word, cue in {
+        "库里": r"篮球|NBA|勇士|投篮|三分|球队|球员|湾区", "乔丹": r"篮球|NBA|公牛|球鞋|球队|球员|飞人",
+        "库克": r"苹果|Apple|iPhone|CEO|首席执行官", "盖茨": r"微软|基金会|比尔|Windows",
+        "阿里": r"阿里巴巴|淘宝|天猫|电商|马云|阿里云|集团|股价", "王者": r"荣耀|游戏|手游|英雄|战队|玩家",
+        "吃鸡": r"游戏|绝地|手游|玩家|电竞|战队", "以": r"以色列|加沙|巴以|以军|内塔尼亚胡",
+    }.items()
+}
+
+
+def canonical(word: str, context: str | None = None) -> str:
+    """The canonical name of ``word`` (itself when the table has none, or when ``word`` is
+    ambiguous and ``context`` holds no cue of the entity's world)."""
+    name = ALIASES.get(word)
+    if name is None:
+        return word
+    cue = AMBIGUOUS.get(word)
+    if cue is not None and context is not None and not cue.search(context):
+        return word
+    return name
 
 
 def parent(word: str) -> str | None:

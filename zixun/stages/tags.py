@@ -44,7 +44,7 @@ _ENGLISH_STOP = frozenset(
     only over some than that them then they this very what when will with your about after again being
     could every other their there these those through under where which while would should""".split()
 )
-_BAD = re.compile(r"^[\d\W_]+$|^\d+[年月日号%个万亿岁]|^[a-z]$|^第[\d一二三四五六七八九十百]+", re.I)
+_BAD = re.compile(r"^[\d\W_]+$|^(?=(?:[^\d]*\d){6})[A-Za-z0-9]{10,}$|^\d+[年月日号%个万亿岁]|^[a-z]$|^第[\d一二三四五六七八九十百]+", re.I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # 王女士, 刘先生: a surname and a courtesy title is how news keeps a person anonymous: no topic
@@ -130,7 +130,7 @@ def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[st
 
 def scored(text: str, *, title: str | None, k: int) -> list[tuple[str, float]]:
     """The tags with their scores (for thresholds and the bench)."""
-    return _finish(_raw_scores(text, title, lexicon_mod.load()), k)
+    return _finish(_raw_scores(text, title, lexicon_mod.load()), k, context=(title or "") + "\n" + text)
 
 
 def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None) -> dict[str, float]:
@@ -139,11 +139,16 @@ def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None) -
     weight: dict[str, float] = {}
     pairs: Counter[str] = Counter()
     chinese = bool(_HAN.search(title or "") or _HAN.search(text[:2000]))
+    context = to_simplified((title or "") + "\n" + text)
     marked: set[str] = set()  # 《titles》 and “quoted terms”: chosen by the writer, not by the segmenter
     for part, boost in ((title or "", TITLE_WEIGHT), (text, 1.0)):
         prev = ""
         for w, p in _tag_any_script(part):
-            alias = entities.ALIASES.get(to_simplified(w)) if (len(w) >= 2 or p in ("j", "ns")) else None
+            simple = to_simplified(w)
+            alias = None
+            if (len(w) >= 2 or p in ("j", "ns")) and simple in entities.ALIASES:
+                cue = entities.AMBIGUOUS.get(simple)
+                alias = entities.ALIASES[simple] if cue is None or cue.search(context) else None
             pw = max(_pos_weight(w, p), 2.5 if alias else 0.0)
             if chinese and w.isascii() and w.islower():
                 pw = 0.0  # a plain English word (good, laugh) inside a Chinese story; Apple, GPU stay
@@ -197,12 +202,14 @@ def rule_scored(title: str, k: int = 5) -> list[tuple[str, float]]:
     return sorted(scores.items(), key=lambda t: (-t[1], t[0]))[:k]
 
 
-def _finish(scores: dict[str, float], k: int) -> list[tuple[str, float]]:
-    """Canonical names, parent places, and no tag inside a better one."""
+def _finish(scores: dict[str, float], k: int, *, context: str | None = None) -> list[tuple[str, float]]:
+    """Canonical names (an ambiguous alias only with a cue in ``context``), parent places, and
+    no tag inside a better one."""
+    context = to_simplified(context) if context is not None else None
     canon: dict[str, float] = {}
     known: set[str] = set()
     for w, s in scores.items():
-        name = entities.canonical(w)
+        name = entities.canonical(w, context)
         canon[name] = max(canon.get(name, 0.0), s)
         up = entities.parent(w)
         if name != w:
