@@ -121,3 +121,13 @@ def test_english_mixed_headline(tmp_path: Path) -> None:
     assert model is not None
     assert model.predict("NVIDIA发布新一代GPU芯片 AI算力提升")[0] == "科技"
     assert zixun.classify("NBA季后赛首轮，主队球员表现出色。", title="NBA季后赛焦点战") == "体育"
+
+
+def test_military_equipment_story_is_not_a_game() -> None:
+    """装备 is as much a military word as a game word: the cue vote reads 军委/武器装备 as 军事."""
+    from zixun.stages.category import cue_vote
+
+    text = ("中央军委日前印发新修订的武器装备试验管理规定，自下月起施行。规定明确了装备试验的组织实施、"
+            "质量监督和保障要求，要求各级部队严格落实装备试验责任。")
+    assert cue_vote(text, title="中央军委印发武器装备试验管理规定") == "军事"
+    assert cue_vote("新版本上线后，玩家可在副本中获得英雄皮肤。", title="手游新版本上线 玩家热议英雄皮肤") == "游戏"
