@@ -248,3 +248,19 @@ def test_clause_run_is_not_a_source_or_a_connective() -> None:
     assert not _intact("青禾市交通局消息，")
     assert not _intact("而这条隧道")
     assert _intact("青禾江隧道正式通车")
+
+
+def test_document_metadata_box_is_not_the_key_point() -> None:
+    """A government notice opens with its metadata box (索引号, 成文日期 …): the 提示 is the notice."""
+    text = ("索 引 号： 11300000000000000X/2023-00101\n分 类： 城乡建设;通知\n成文日期： 2023年03月01日\n"
+            "发文字号： 青政办发〔2023〕5号\n"
+            "各区县人民政府，市政府各部门：为加快老旧小区改造，市政府决定今年完成改造小区三百个，惠及居民五万户。"
+            "改造内容包括加装电梯、更新管网和增设停车位。\n各区县要在三月底前报送改造计划。")
+    out = zixun.summarize(text, max_chars=80)
+    assert "索 引 号" not in out and "成文日期" not in out and "发文字号" not in out, out
+    assert "改造" in out, out
+    from zixun.stages.summary import _usable
+
+    assert not _usable("标 题： 青州市人民政府关于加快推进老旧小区改造工作的通知")
+    assert not _usable("分 类： 城乡建设;通知")
+    assert _usable("李明说：今天的会议很重要，大家都来了。")

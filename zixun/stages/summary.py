@@ -42,6 +42,9 @@ _CAPTION = re.compile(
     r"[。！？\s（(]\s*(?:(?:新华社|本报|中新社)?(?:记者|記者|通讯员|通訊員|摄影|攝影)\s*)?"
     r"[\u4e00-\u9fff·]{2,4}(?:\s*[/／]\s*)?\s*(?:摄|攝)\s*[)）]?$"
 )
+# A field of a document's metadata box (索 引 号：…, 成文日期：…, 发文字号：…): a label of a few
+# characters, a colon, and no sentence after it
+_FIELD = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s]{1,7}[：:][^。！？!?，,]{0,80}$")
 _DATED = re.compile(r"^[(（]?(\d{4}年)?\d{1,2}月\d{1,2}日|^(近日|日前|今天|昨天|昨日|今日)")
 _TRAIL = "，,；;：:、"
 _SOURCE = re.compile(r"(消息|报道称?|获悉|了解到|日电)$")
@@ -52,7 +55,7 @@ _TAG = re.compile(r"(?:^|(?<=[。！？!?]))\s*(?:【[^】\n]{1,30}】|#[^#\n]{1
 def _usable(s: str) -> bool:
     """Not a byline/dateline line, not a bare quotation, long enough to say something."""
     b = bare(s)
-    if len(b) < 6 or _BYLINE.search(s.strip()):
+    if len(b) < 6 or _BYLINE.search(s.strip()) or _FIELD.match(s.strip()):
         return False
     t = s.strip()
     return not (t[:1] in "“「\"" and t[-1:] in "”」\"" and t.count("“") <= 1)
