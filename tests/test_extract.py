@@ -345,3 +345,5 @@ def test_flattened_story_that_opens_with_a_label_is_kept() -> None:
     joined = "\n".join(art.paragraphs)
     assert "夜间入馆读者超过六百人次" in joined and "亲子阅读活动" in joined
     assert "来源：青溪晚报" not in joined
+    flat = zixun.extract(("文章来源：青溪晚报" + body.split("本报讯", 1)[1]).encode("utf-8"))
+    assert "亲子阅读活动" in "\n".join(flat.paragraphs)

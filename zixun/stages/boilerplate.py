@@ -67,7 +67,7 @@ NON_CONTENT_TAGS = (
 
 
 SWALLOWED_CHARS = 120
-_SWALLOWS = re.compile(r"^\s*[\[【（(]?\s*(?:原标题|原標題|来源|來源)\s*[:：]")
+_SWALLOWS = re.compile(r"^\s*[\[【（(]?\s*(?:原标题|原標題|[\u4e00-\u9fff]{0,4}(?:来源|來源))\s*[:：]")
 
 
 def is_boilerplate_line(line: str) -> bool:
