@@ -27,9 +27,8 @@ from pathlib import Path
 
 from zixun.nlp.paths import data_dir
 from zixun.nlp.weights import centrality, content_words
-from zixun.text.segment import cut, idf_table, is_content_word, pos_tag
+from zixun.text.segment import cut, idf_table, is_content_word, pos_tag_folded
 from zixun.text.sentences import split_sentences
-from zixun.text.t2s import to_simplified as simplify
 
 log = logging.getLogger(__name__)
 
@@ -122,18 +121,10 @@ def squeeze(s: str, budget: int, count: Callable[[str], int] = len) -> str | Non
 
 
 def tag(s: str) -> list[tuple[str, str]]:
-    """``pos_tag`` of ``s`` segmented on its simplified fold (``zixun.text.t2s``): the
+    """``pos_tag`` of ``s`` segmented on its simplified fold (``pos_tag_folded``): the
     dictionary is simplified, so 圖書館將於下月 is cut like 图书馆将于下月; words are
     returned in the original script."""
-    folded = simplify(s)
-    if folded == s:
-        return pos_tag(s)
-    out: list[tuple[str, str]] = []
-    k = 0
-    for w, p in pos_tag(folded):
-        out.append((s[k : k + len(w)], p))
-        k += len(w)
-    return out
+    return pos_tag_folded(s)
 
 
 def tighten(s: str) -> str:

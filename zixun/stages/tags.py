@@ -25,7 +25,7 @@ from zixun.nlp import entities, tagmodel
 from zixun.nlp import lexicon as lexicon_mod
 from zixun.read.page import Page
 from zixun.settings import get as setting
-from zixun.text.segment import idf_table, is_content_word, pos_tag
+from zixun.text.segment import idf_table, is_content_word, pos_tag_folded
 from zixun.text.t2s import to_simplified
 
 # How often a word of this part of speech is a human tag (nouns are many, names are few).
@@ -87,26 +87,6 @@ def _ok(word: str) -> bool:
             and simple not in _GENERIC)
 
 
-def _tag_any_script(text: str) -> list[tuple[str, str]]:
-    """Words and parts of speech of ``text`` in its own script, cut on its simplified form.
-
-    The segmenter's dictionary is simplified Chinese: on 閩北竹編 it cuts 閩北竹|編 where it
-    cuts 闽北|竹编 right. ``to_simplified`` keeps every offset, so the cuts of the folded text
-    apply to the original one and tags stay in the script the reader sees.
-    """
-    folded = to_simplified(text)
-    if folded == text:
-        return pos_tag(text)
-    out: list[tuple[str, str]] = []
-    pos = 0
-    for w, p in pos_tag(folded):
-        i = folded.find(w, pos)
-        if i < 0:  # the tagger changed the text: fall back to cutting it as it is
-            return pos_tag(text)
-        out.append((text[i : i + len(w)], p))
-        pos = i + len(w)
-    return out
-
 
 def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[str]:
     """Up to ``k`` tags (default: setting ``tags_k``) for ``title`` + ``text``, best first.
@@ -143,7 +123,7 @@ def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None) -
     marked: set[str] = set()  # 《titles》 and “quoted terms”: chosen by the writer, not by the segmenter
     for part, boost in ((title or "", TITLE_WEIGHT), (text, 1.0)):
         prev = ""
-        for w, p in _tag_any_script(part):
+        for w, p in pos_tag_folded(part):
             simple = to_simplified(w)
             alias = None
             if (len(w) >= 2 or p in ("j", "ns")) and simple in entities.ALIASES:

@@ -14,6 +14,8 @@ from importlib import resources
 
 import rjieba
 
+from zixun.text.t2s import to_simplified
+
 _TOKEN_OK = re.compile(r"[\w\u3400-\u9fff]")
 
 STOPWORDS = frozenset(
@@ -48,6 +50,27 @@ def cut_for_search(text: str) -> list[str]:
 def pos_tag(text: str) -> list[tuple[str, str]]:
     _ensure_loaded()
     return [(w, t) for w, t in rjieba.tag(text) if w.strip()]
+
+
+def pos_tag_folded(text: str) -> list[tuple[str, str]]:
+    """``pos_tag`` of ``text`` cut on its simplified fold, words returned in the original script.
+
+    The dictionary is simplified Chinese: on 閩北竹編 it cuts 閩北竹|編 where it cuts 闽北|竹编
+    right. ``to_simplified`` keeps every offset, so the cuts of the folded text apply to the
+    original one (whitespace tokens, which ``pos_tag`` drops, are found past, not counted).
+    """
+    folded = to_simplified(text)
+    if folded == text:
+        return pos_tag(text)
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for w, p in pos_tag(folded):
+        i = folded.find(w, pos)
+        if i < 0:  # the tagger changed the text: cut it as it is
+            return pos_tag(text)
+        out.append((text[i : i + len(w)], p))
+        pos = i + len(w)
+    return out
 
 
 def is_content_word(word: str) -> bool:
