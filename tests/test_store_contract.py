@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -117,3 +117,25 @@ def test_undated_articles_list_after_dated_ones(store: Store) -> None:
     store.upsert(undated)
     store.upsert(art(1, url="https://x.cn/1", day=2))
     assert [a.url for _, a in store.list()] == ["https://x.cn/1", "https://x.cn/undated"]
+
+
+def test_reader_history_coviews_and_trending_agree(store: Store) -> None:
+    """viewed_by, co-read and trending give the same answers on both backends, whatever offset
+    a view time was recorded in (windows compare UTC times)."""
+    ids = [store.upsert(art(n, url=f"https://x.cn/{n}"))[1] for n in range(1, 5)]
+    now = datetime.now(UTC)
+    cst = timezone(timedelta(hours=8))
+    for k in range(3):  # reader-a reloads both pages; repeats count once for co-read
+        store.record_view(ids[0], "reader-a", (now - timedelta(hours=5, minutes=k)).astimezone(cst))
+        store.record_view(ids[1], "reader-a", now - timedelta(hours=4, minutes=k))
+    store.record_view(ids[0], "reader-b", now - timedelta(hours=2))
+    store.record_view(ids[2], "reader-b", (now - timedelta(hours=1)).astimezone(timezone(timedelta(hours=-5))))
+    store.record_view(ids[3], "reader-c", now - timedelta(days=40))
+    assert store.viewed_by("reader-a") == {ids[0], ids[1]}
+    assert store.coviews(ids[0]) == [(ids[1], 1), (ids[2], 1)]
+    assert store.coviews(ids[0], since=now - timedelta(minutes=90)) == []  # reader-b read ids[0] 2 h ago
+    assert store.coviews(ids[2], since=now - timedelta(hours=3)) == [(ids[0], 1)]
+    scores = store.trending_scores(24.0, now, horizon=timedelta(days=7))
+    assert set(scores) == {ids[0], ids[1], ids[2]}  # the 40-day-old view is past the horizon
+    expect = 3 * 0.5 ** (5.0 / 24) + 0.5 ** (2.0 / 24)  # three views ~5 h old, one 2 h old
+    assert abs(scores[ids[0]] - expect) < 0.01

@@ -17,6 +17,7 @@ from typing import Any
 from zixun.model import Article
 from zixun.recommend.index import IndexRow, RelatedIndex
 
+COREAD_READERS = 500  # co-read looks at an article's most recent readers, at most this many
 CATCH_UP_SECONDS = 1.0  # other processes' new or changed articles reach 大家还在看 within this
 
 

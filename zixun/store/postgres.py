@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import builtins
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from zixun.errors import NotFound, StoreError
 from zixun.model import Article
-from zixun.store.base import SearchHit, Store, article_key
+from zixun.store.base import COREAD_READERS, SearchHit, Store, article_key
 from zixun.store.migrations import MIGRATIONS
 from zixun.store.query import fold, index_fields, literal_parts, make_snippet, query_tokens
 
@@ -23,6 +23,11 @@ from zixun.store.query import fold, index_fields, literal_parts, make_snippet, q
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
+
+
+def _utc(at: datetime) -> str:
+    """The ISO text of ``at`` in UTC (naive times are taken as UTC), as views are stored."""
+    return (at.astimezone(UTC) if at.tzinfo else at.replace(tzinfo=UTC)).isoformat()
 
 class PostgresStore(Store):
     def __init__(self, url: str) -> None:
@@ -89,7 +94,8 @@ class PostgresStore(Store):
         return outcome, article_id
 
     def record_view(self, article_id: int, reader: str, at: datetime) -> None:
-        self.db.execute("INSERT INTO views VALUES (%s,%s,%s)", (article_id, reader, at.isoformat()))
+        """Stored in UTC (as SQLite does) so that time windows compare the text column exactly."""
+        self.db.execute("INSERT INTO views VALUES (%s,%s,%s)", (article_id, reader, _utc(at)))
 
     def get(self, article_id: int) -> Article:
         row = self.db.execute("SELECT data FROM articles WHERE id = %s", (article_id,)).fetchone()
@@ -161,10 +167,39 @@ class PostgresStore(Store):
     def views(self, since: datetime | None = None) -> builtins.list[tuple[int, str, datetime]]:
         if since:
             rows = self.db.execute("SELECT article_id, reader, at FROM views WHERE at >= %s",
-                                   (since.isoformat(),)).fetchall()
+                                   (_utc(since),)).fetchall()
         else:
             rows = self.db.execute("SELECT article_id, reader, at FROM views").fetchall()
         return [(int(r["article_id"]), str(r["reader"]), datetime.fromisoformat(r["at"])) for r in rows]
+
+    def viewed_by(self, reader: str) -> set[int]:
+        rows = self.db.execute("SELECT DISTINCT article_id FROM views WHERE reader = %s", (reader,)).fetchall()
+        return {int(r["article_id"]) for r in rows}
+
+    def coviews(self, article_id: int, *, since: datetime | None = None, limit: int = 50) -> builtins.list[tuple[int, int]]:
+        """As SQLite: distinct readers shared with ``article_id`` over its ``COREAD_READERS`` most
+        recent readers, in one query instead of reading every view into Python."""
+        cut = _utc(since) if since else ""
+        rows = self.db.execute(
+            "WITH r AS (SELECT reader FROM views WHERE article_id = %s AND at >= %s"
+            " GROUP BY reader ORDER BY MAX(at) DESC LIMIT %s),"
+            " p AS (SELECT DISTINCT v.reader, v.article_id FROM r JOIN views v ON v.reader = r.reader AND v.at >= %s"
+            " WHERE v.article_id <> %s)"
+            " SELECT article_id, COUNT(*) AS n FROM p GROUP BY article_id ORDER BY n DESC, article_id LIMIT %s",
+            (article_id, cut, COREAD_READERS, cut, article_id, limit),
+        ).fetchall()
+        return [(int(r["article_id"]), int(r["n"])) for r in rows]
+
+    def trending_scores(self, half_life_hours: float, now: datetime, *, horizon: timedelta) -> dict[int, float]:
+        """The decayed view counts summed by the server: a view ``h`` hours old adds
+        ``0.5 ** (h / half_life)``; views older than ``horizon`` are not read."""
+        now = now if now.tzinfo else now.replace(tzinfo=UTC)
+        rows = self.db.execute(
+            "SELECT article_id, SUM(POWER(0.5, GREATEST(0.0, EXTRACT(EPOCH FROM (%s::timestamptz - at::timestamptz))"
+            " / 3600.0) / %s)) AS s FROM views WHERE at >= %s GROUP BY article_id",
+            (now.isoformat(), half_life_hours, _utc(now - horizon)),
+        ).fetchall()
+        return {int(r["article_id"]): float(r["s"]) for r in rows}
 
     def tag_counts(self, limit: int = 100) -> builtins.list[tuple[str, int]]:
         rows = self.db.execute("SELECT tag, COUNT(*) AS n FROM article_tags GROUP BY tag ORDER BY n DESC, tag"

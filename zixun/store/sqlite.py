@@ -21,7 +21,7 @@ from zixun.errors import NotFound, StoreError
 from zixun.model import Article
 from zixun.recommend.index import IndexRow
 from zixun.recommend.neardup import band_keys, is_near_dup, match_text, title_key
-from zixun.store.base import SearchHit, Store, article_key
+from zixun.store.base import COREAD_READERS, SearchHit, Store, article_key
 from zixun.store.migrations import MIGRATIONS
 from zixun.store.query import (
     fold,
@@ -38,7 +38,6 @@ MAX_DUP_CANDIDATES = 20
 RECENCY_BOOST = 0.3
 RECENCY_DAYS = 30.0
 SEARCH_POOL = 200
-COREAD_READERS = 500  # co-read looks at an article's most recent readers, at most this many
 
 
 def _squash(text: str) -> str:
