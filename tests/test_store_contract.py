@@ -139,3 +139,27 @@ def test_reader_history_coviews_and_trending_agree(store: Store) -> None:
     assert set(scores) == {ids[0], ids[1], ids[2]}  # the 40-day-old view is past the horizon
     expect = 3 * 0.5 ** (5.0 / 24) + 0.5 ** (2.0 / 24)  # three views ~5 h old, one 2 h old
     assert abs(scores[ids[0]] - expect) < 0.01
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_related_index_catches_up_with_another_connection(backend: str, tmp_path: Path, request: pytest.FixtureRequest,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A site's related index sees what a batch ingest in another process stores (within a second)."""
+    import time
+    from types import SimpleNamespace
+
+    from zixun.store import base
+
+    url = f"sqlite:///{tmp_path / 'r.db'}" if backend == "sqlite" else request.getfixturevalue("pg_url")
+    with open_store(url) as site, open_store(url) as batch:
+        if backend == "postgres":
+            site.db.execute("TRUNCATE articles, article_tags, views RESTART IDENTITY")  # type: ignore[attr-defined]
+        _, first = site.upsert(art(1, url="https://x.cn/1", tags=["地铁"]))
+        assert first in site.related_index()
+        _, new = batch.upsert(art(2, url="https://x.cn/2", title="地铁新线开通 市民尝鲜", tags=["地铁", "新线"]))
+        later = time.monotonic() + base.CATCH_UP_SECONDS
+        monkeypatch.setattr(base, "time", SimpleNamespace(monotonic=lambda: later))
+        index = site.related_index()
+        assert new in index and first in index
+        row = index.row(new)
+        assert row is not None and row.tags == ["地铁", "新线"]

@@ -15,6 +15,7 @@ from typing import Any
 
 from zixun.errors import NotFound, StoreError
 from zixun.model import Article
+from zixun.recommend.index import IndexRow
 from zixun.store.base import COREAD_READERS, SearchHit, Store, article_key
 from zixun.store.migrations import MIGRATIONS
 from zixun.store.query import fold, index_fields, literal_parts, make_snippet, query_tokens
@@ -171,6 +172,22 @@ class PostgresStore(Store):
         else:
             rows = self.db.execute("SELECT article_id, reader, at FROM views").fetchall()
         return [(int(r["article_id"]), str(r["reader"]), datetime.fromisoformat(r["at"])) for r in rows]
+
+    def index_rows(self, since: str = "") -> builtins.list[IndexRow]:
+        """Articles changed at or after ``since`` (``updated_at`` text), oldest first, so a site's
+        related index catches up with what other processes ingest (no near-duplicate groups here:
+        each article is its own group)."""
+        rows = self.db.execute(
+            "SELECT a.id, a.title, a.category, a.updated_at,"
+            " (SELECT string_agg(tag, chr(31) ORDER BY tag) FROM article_tags t WHERE t.article_id = a.id) AS tags"
+            " FROM articles a WHERE a.updated_at >= %s ORDER BY a.updated_at, a.id",
+            (since,),
+        ).fetchall()
+        return [
+            IndexRow(int(r["id"]), str(r["title"]), str(r["tags"]).split("\x1f") if r["tags"] else [],
+                     r["category"], int(r["id"]), str(r["updated_at"]))
+            for r in rows
+        ]
 
     def viewed_by(self, reader: str) -> set[int]:
         rows = self.db.execute("SELECT DISTINCT article_id FROM views WHERE reader = %s", (reader,)).fetchall()
