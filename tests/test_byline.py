@@ -40,6 +40,8 @@ def parse(*lines: str, position: str = "head") -> Byline:
         ("顶端新闻·河南商报记者马俊峰/文", "顶端新闻·河南商报", ["马俊峰"], None, None),
         ("央视网消息（新闻联播）：", "央视网", [], None, None),
         ("中新网杭州11月6日消息（记者 张晓明）", "中新网", ["张晓明"], None, "杭州"),
+        ("(Reporting by Will Dunham; Editing by Tom Brown)", None, ["Will Dunham"], "Tom Brown", None),
+        ("By Ann Lee, Bo Chen and Carl Diaz", None, ["Ann Lee", "Bo Chen", "Carl Diaz"], None, None),
     ],
 )
 def test_byline_roles(line: str, outlet: str | None, reporters: list[str], editor: str | None, city: str | None) -> None:
@@ -58,6 +60,8 @@ def test_byline_roles(line: str, outlet: str | None, reporters: list[str], edito
         "Powered by BlogSys 2.0",
         "作者： size=\"20\" 来源： size=\"20\"",
         "好消息：青溪镇图书馆从本月起试行夜间开放",
+        "Prisons plagued by understaffing",
+        "By Monday, the city had reopened its schools",
     ],
 )
 def test_not_bylines(line: str) -> None:

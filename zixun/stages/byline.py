@@ -36,12 +36,20 @@ _WIRE = re.compile(
     r"(?:电|電|讯|訊|专电|專電|消息)"  # 央视网消息（新闻联播）：, 中新网北京11月6日消息
     r"(?:\s*[（(](?P<credit>[^（）()]{2,40})[）)])?"
 )
+# "By Jane Doe", "(Reporting by Will Dunham; Editing by Tom Brown)": a capitalised first and
+# last name (case-sensitive: "plagued by understaffing" and "By Monday" are no bylines)
+_BY_NAME = re.compile(
+    r"(?:^|(?<=[\s(（;；,]))(?:(?P<role>[Rr]eporting|[Ee]diting|[Ww]ritten|[Tt]ext|[Ww]ords)\s+)?[Bb]y\s+"
+    r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|da|del|la|le|bin)){1,3})(?![\w'’])"
+)
+_AND_NAME = re.compile(r"\s*(?:,|and|&)\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’.\-]*){1,2})(?![\w'’])")
 _BENBAO = re.compile(r"^(?:本报讯|本報訊|本网讯|本網訊|本台讯|本刊讯)\s*(?:[（(](?P<credit>[^（）()]{2,40})[）)])?")
 _TRAILING = re.compile(r"[（(](?P<credit>[^（）()]{2,30})[）)]\s*$")
 _POSTED_BY = re.compile(
     r"(?:由|本贴由|本帖由|本貼由)\s*(?P<a>[^\s@]{2,20}?)\s*(?:于|於|张贴|張貼|发表|發表|发布|發布)"
     r"|^(?P<b>[^\s:：]{2,20})\s+(?:发表于|發表於|发表时间|發表時間|posted)"
-    r"|(?:^|\s)(?<!powered )(?<!Powered )by\s+(?P<c>[A-Za-z0-9_\-.&\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff]{2,20})"
+    # a forum signature after a time: "… 2005/03/15 22:36:13 by duscha"
+    r"|(?<=\d\s)by\s+(?P<c>[A-Za-z0-9_\-.&\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff]{2,20})"
     r"|(?P<d>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff]{2,4})\s*[/／]\s*(?:摄|攝|文)(?:$|\s)",
     re.I,
 )
@@ -170,6 +178,17 @@ def parse_line(text: str, b: Byline, *, position: str) -> bool:
         if is_user_name(name):
             _add(b.reporters, [name])
             hit = True
+    for bm in _BY_NAME.finditer(text if len(text) <= 120 else ""):
+        name = bm.group("name")
+        if (bm.group("role") or "").lower() == "editing":
+            b.editor = b.editor or name
+        else:
+            names, pos = [name], bm.end()
+            while more := _AND_NAME.match(text, pos):  # "By Ann Lee and Bo Chen"
+                names.append(more.group(1))
+                pos = more.end()
+            _add(b.reporters, [n for n in names if not any(n in r or r in n for r in b.reporters)])
+        hit = True
     nb = _NAME_BEFORE_SOURCE.search(text)
     if nb and (is_cjk_name(nb.group("n"), strict=False) or is_user_name(nb.group("n"))):
         _add(b.reporters, [nb.group("n")])
