@@ -264,3 +264,12 @@ def test_document_metadata_box_is_not_the_key_point() -> None:
     assert not _usable("标 题： 青州市人民政府关于加快推进老旧小区改造工作的通知")
     assert not _usable("分 类： 城乡建设;通知")
     assert _usable("李明说：今天的会议很重要，大家都来了。")
+
+
+def test_latin_clause_run_ends_with_a_full_stop_not_a_chinese_one() -> None:
+    """An English 提示 never ends in 。; a Chinese one still does."""
+    from zixun.stages.summary import _finish
+
+    assert _finish(" police cleared the square before dawn, ", 80) == "police cleared the square before dawn."
+    assert _finish("the square was quiet.", 80) == "the square was quiet."
+    assert _finish("广场上午恢复通行，", 80) == "广场上午恢复通行。"

@@ -68,10 +68,11 @@ def _near_dup(a: str, b: str) -> bool:
 
 
 def _finish(s: str, budget: int) -> str:
-    """A clause run reads as a sentence: its trailing comma becomes 。 when that fits."""
-    out = s.rstrip(_TRAIL + " ")
-    if out and out[-1] not in "。！？!?”」…":
-        out += "。"
+    """A clause run reads as a sentence: its trailing comma becomes 。 when that fits (a full
+    stop "." when the run is Latin text, which never takes a Chinese 。)."""
+    out = s.strip().rstrip(_TRAIL + " ")
+    if out and out[-1] not in "。！？!?”」….\"'’":
+        out += "。" if re.search(r"[\u3400-\u9fff]", out[-12:]) else "."
     return out
 
 
