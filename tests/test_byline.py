@@ -42,6 +42,8 @@ def parse(*lines: str, position: str = "head") -> Byline:
         ("中新网杭州11月6日消息（记者 张晓明）", "中新网", ["张晓明"], None, "杭州"),
         ("(Reporting by Will Dunham; Editing by Tom Brown)", None, ["Will Dunham"], "Tom Brown", None),
         ("By Ann Lee, Bo Chen and Carl Diaz", None, ["Ann Lee", "Bo Chen", "Carl Diaz"], None, None),
+        ("By Mia HartleyBusiness Columnist", None, ["Mia Hartley"], None, None),
+        ("By Conor O'Brien and Ryan McDonald", None, ["Conor O'Brien", "Ryan McDonald"], None, None),
     ],
 )
 def test_byline_roles(line: str, outlet: str | None, reporters: list[str], editor: str | None, city: str | None) -> None:

@@ -38,11 +38,12 @@ _WIRE = re.compile(
 )
 # "By Jane Doe", "(Reporting by Will Dunham; Editing by Tom Brown)": a capitalised first and
 # last name (case-sensitive: "plagued by understaffing" and "By Monday" are no bylines)
+_NAME_WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 _BY_NAME = re.compile(
     r"(?:^|(?<=[\s(（;；,]))(?:(?P<role>[Rr]eporting|[Ee]diting|[Ww]ritten|[Tt]ext|[Ww]ords)\s+)?[Bb]y\s+"
-    r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|da|del|la|le|bin)){1,3})(?![\w'’])"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A-Z]\.|de|van|von|da|del|la|le|bin)){{1,3}})(?![a-z'’])"
 )
-_AND_NAME = re.compile(r"\s*(?:,|and|&)\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’.\-]*){1,2})(?![\w'’])")
+_AND_NAME = re.compile(rf"\s*(?:,|and|&)\s+({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A-Z]\.)){{1,2}})(?![a-z'’])")
 _BENBAO = re.compile(r"^(?:本报讯|本報訊|本网讯|本網訊|本台讯|本刊讯)\s*(?:[（(](?P<credit>[^（）()]{2,40})[）)])?")
 _TRAILING = re.compile(r"[（(](?P<credit>[^（）()]{2,30})[）)]\s*$")
 _POSTED_BY = re.compile(

@@ -42,7 +42,9 @@ _ENGLISH_STOP = frozenset(
     """the and for are but not you all any can had her was one our out has him his how its may new now
     old see two way who did get got let put say she too use from have into just like make more most much
     only over some than that them then they this very what when will with your about after again being
-    could every other their there these those through under where which while would should""".split()
+    could every other their there these those through under where which while would should said says
+    were been also many such well even back first last year years time told according including still
+    since among because during before between both each same over""".split()
 )
 _BAD = re.compile(r"^[\d\W_]+$|^(?=(?:[^\d]*\d){6})[A-Za-z0-9]{10,}$|^\d+[年月日号%个万亿岁]|^[a-z]$|^第[\d一二三四五六七八九十百]+", re.I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
