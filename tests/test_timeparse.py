@@ -462,3 +462,10 @@ def test_numeric_roc_and_unambiguous_day_month_strings() -> None:
     assert day("25/12/2023") == day("12/25/2023") == "2023-12-25T00:00:00+08:00"
     assert day("06/11/2023") is None
     assert day("府授法字第112-3-5號") is None
+
+
+def test_zero_length_relative_span_is_no_time() -> None:
+    """后0年 (found by hypothesis) once resolved to a span ending a second before it started."""
+    base = datetime(2000, 1, 1, tzinfo=timezone(timedelta(hours=8)))
+    assert parse_times("后0年", base) == []
+    assert all(m.end is None or m.end >= m.start for m in parse_times("前0天、后0个月、0年后", base))

@@ -311,7 +311,8 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past",
         if any(a.m.group() in ANCHORED_WORDS for a in g) or precision in ("day", "hour", "minute", "second"):
             anchor = start
         out.append(TimeMatch(text[s:e], (s, e), start, end, precision, _kind(st), open_))
-    return out
+    # a span that ends before it starts ("后0年": zero years on) names no time at all
+    return [tm for tm in out if tm.end is None or tm.end >= tm.start]
 
 
 def _time_of_day(tm: TimeMatch, nxt: list[Atom], norm: str, text: str, base: datetime | None) -> TimeMatch | None:
