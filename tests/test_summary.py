@@ -273,3 +273,15 @@ def test_latin_clause_run_ends_with_a_full_stop_not_a_chinese_one() -> None:
     assert _finish(" police cleared the square before dawn, ", 80) == "police cleared the square before dawn."
     assert _finish("the square was quiet.", 80) == "the square was quiet."
     assert _finish("广场上午恢复通行，", 80) == "广场上午恢复通行。"
+
+
+def test_english_text_gets_room_for_a_sentence_and_spaces_between_sentences() -> None:
+    """The default budget is in 字; English text gets 2.5× as many letters, and its sentences are
+    joined with a space."""
+    text = ("WASHINGTON - Scientists on Monday unveiled the first global geological map of a distant moon, "
+            "showing vast plains, dunes of frozen organic material and lakes of liquid methane.\n"
+            "The map was built from radar images taken over thirteen years. Researchers said the moon "
+            "remains a strong candidate in the search for life.\n")
+    out = zixun.summarize(text)
+    assert out.startswith("WASHINGTON - Scientists on Monday unveiled"), out
+    assert ".The" not in out and ".Researchers" not in out and "。" not in out

@@ -26,6 +26,8 @@ from zixun.read.page import Page
 from zixun.settings import get as setting
 
 CLAUSE_BUDGET = 60
+LATIN_BUDGET = 5  # ×2.5 the default budget for text that is mostly Latin letters
+_HAN = re.compile(r"[\u3400-\u9fff]")
 MAX_SENTENCES = 3
 LEAD_BONUS = 0.1
 # One-line 提示: + LEAD_CLAUSES / (1 + sentence index) on top of the expected F1 (~0.2–0.4),
@@ -135,6 +137,8 @@ def summarize(text: str, *, title: str | None = None, max_chars: int | None = No
     punctuation (default: setting ``summary_chars``); under a short budget, the best run of
     whole clauses."""
     budget = max_chars or int(setting("summary_chars"))
+    if max_chars is None and len(_HAN.findall(text[:3000])) * 5 < len(text[:3000]):
+        budget = budget * LATIN_BUDGET // 2  # a Latin letter says far less than a 字: room for a sentence
     # Photo captions describe a picture, not the story: they are no 核心提示 (unless nothing else is left).
     story = [p for p in text.split("\n") if not _CAPTION.search(p.strip())]
     if any(p.strip() for p in story):
@@ -193,7 +197,10 @@ def summarize(text: str, *, title: str | None = None, max_chars: int | None = No
         relevance(spans, sents, budget)
         return _clause_pick(spans, budget)
     chosen.sort(key=lambda sp: sp.sent)
-    return "".join(sp.text for sp in chosen)
+    out = ""
+    for sp in chosen:  # Chinese sentences join as they are; Latin ones with a space ("cell. For")
+        out += " " + sp.text if out and out[-1].isascii() and sp.text[:1].isascii() else sp.text
+    return out
 
 
 def run(article: Article, page: Page) -> None:
