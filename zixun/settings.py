@@ -22,7 +22,7 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "sqlite:///zixun.db", "Store URL: sqlite:///path.db (default) or postgresql://user@host/db."),
-    Setting("summary_chars", 120, "Budget of the 核心提示 summary in characters, punctuation not counted (whole sentences; whole clauses under 60)."),
+    Setting("summary_chars", 120, "Budget of the 核心提示 summary in characters, punctuation not counted (whole sentences; whole clauses under 60; mostly-Latin text gets 2.5× as many letters)."),
     Setting("tags_k", 8, "How many keyword tags to keep per article."),
     Setting("timezone", "+08:00", "UTC offset assumed when a page states none."),
     Setting("related_k", 10, "How many items the 大家还在看 block shows."),
