@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zixun.nlp.labels import read_labelled
-from zixun.nlp.paths import category_model_path
+from zixun.nlp.paths import category_model_path, write_json
 from zixun.text.segment import cut
 from zixun.text.t2s import to_simplified as simplify
 
@@ -156,9 +156,7 @@ def train_files(paths: list[Path], *, out: Path | None = None, holdout: float = 
                 pairs.append((text, label))
     train, test = split(pairs, holdout, seed) if holdout > 0 else (pairs, [])
     model = NaiveBayes.train(train)
-    target = out or category_model_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(model.to_json(), ensure_ascii=False), encoding="utf-8")
+    target = write_json(model.to_json(), out or category_model_path())
     load.cache_clear()
     acc = accuracy(model, test) if test else None
     return TrainReport(target, model.classes, len(train), len(test), acc)

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zixun.nlp.paths import lexicon_path
+from zixun.nlp.paths import lexicon_path, write_json
 from zixun.text.segment import cut, is_content_word
 
 MAX_VOCAB_LEN = 8
@@ -101,11 +101,9 @@ def build(paths: list[Path], *, part: str = "all", min_count: int = 2) -> dict[s
 
 
 def save(data: dict[str, object], out: Path | None = None) -> Path:
-    out = out or lexicon_path()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    path = write_json(data, out or lexicon_path())
     load.cache_clear()
-    return out
+    return path
 
 
 @functools.lru_cache(maxsize=4)

@@ -1,4 +1,4 @@
-"""Where learned resources (category model, tag lexicon) live: a user data dir, never the package.
+"""Where learned resources (category model, tag lexicon, tag model) live: a user data dir, never the package.
 
 Why: models learned from third-party data must not ship in the repository or the wheel, so
 they are built by a documented command into the ``data_dir`` setting (``$ZIXUN_DATA_DIR``) (default
@@ -7,6 +7,7 @@ they are built by a documented command into the ``data_dir`` setting (``$ZIXUN_D
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -33,3 +34,16 @@ def lexicon_path() -> Path:
     """``$ZIXUN_TAG_LEXICON`` or ``<data dir>/lexicon.json``."""
     env = str(setting("tag_lexicon"))
     return Path(env).expanduser() if env else data_dir() / "lexicon.json"
+
+
+def tag_model_path() -> Path:
+    """``$ZIXUN_TAG_MODEL`` or ``<data dir>/tag_model.json``."""
+    env = str(setting("tag_model"))
+    return Path(env).expanduser() if env else data_dir() / "tag_model.json"
+
+
+def write_json(data: object, path: Path) -> Path:
+    """Write a learned resource as UTF-8 JSON, creating its folder; returns ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path

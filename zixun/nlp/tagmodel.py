@@ -40,8 +40,7 @@ from pathlib import Path
 
 from zixun.nlp import entities
 from zixun.nlp.lexicon import records
-from zixun.nlp.paths import data_dir
-from zixun.settings import get as setting
+from zixun.nlp.paths import tag_model_path, write_json
 from zixun.text.segment import STOPWORDS, idf_table, pos_tag
 
 MAX_SPAN = 3  # words per span: 1–3 covers 97% of the in-headline tags that align with words
@@ -61,12 +60,6 @@ FEATURES: tuple[str, ...] = (
     "rule1", "rule3", "rule5", "rule_score", "generic", "n_len2", "n_len3+", "nr_len2", "nr_len3+", "edge_left", "edge_right",
     "dict_freq", "in_dict", "top_known", "top_idf",
 )
-
-
-def model_path() -> Path:
-    """``$ZIXUN_TAG_MODEL`` or ``<data dir>/tag_model.json``."""
-    env = str(setting("tag_model"))
-    return Path(env).expanduser() if env else data_dir() / "tag_model.json"
 
 
 @functools.lru_cache(maxsize=1)
@@ -363,16 +356,14 @@ class TagModel:
 
 def save(data: dict[str, object], out: Path | None = None) -> Path:
     """Write a model built by ``build`` (default: setting ``tag_model``)."""
-    out = out or model_path()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    path = write_json(data, out or tag_model_path())
     _load.cache_clear()
-    return out
+    return path
 
 
 def load(path: str | Path | None = None) -> TagModel | None:
     """The model at ``path`` (default: setting ``tag_model``), or None when absent/unreadable."""
-    return _load(str(Path(path) if path else model_path()))
+    return _load(str(Path(path) if path else tag_model_path()))
 
 
 @functools.lru_cache(maxsize=4)
