@@ -16,7 +16,8 @@ headline; p50/p99 latency (wall and CPU: the box is shared) per query. Methods:
 
 Latency runs at the corpus size and at ``--scale`` documents (default 100k): the corpus is
 padded with the recommend corpora's headlines and splices of them, bulk-inserted with the
-store's own ``index_fields`` (the same rows ``upsert`` writes, without MinHash work).
+store's own ``index_fields`` (the same full-text and headline rows ``upsert`` writes,
+without MinHash work).
 
 Run: ``python bench/search.py`` (~1–2 min); ``--quick`` (scale 20k); ``--full`` (scale 300k).
 Skips with a message without ../shared.
@@ -82,8 +83,10 @@ def build(path: str, titles: list[str]) -> None:
                 " VALUES (?,?,?,?,?,?,?,?)",
                 (i, art.url, art.url, art.content_hash, t, json.dumps(art.to_dict(), ensure_ascii=False), "", ""),
             )
+            title, body, tags, grams = index_fields(art)
             db.execute("INSERT INTO search_fts (rowid, title, body, tags, grams) VALUES (?,?,?,?,?)",
-                       (i, *index_fields(art)))
+                       (i, title, body, tags, grams))
+            db.execute("INSERT INTO heads_fts (rowid, title, tags) VALUES (?,?,?)", (i, title, tags))
         db.execute("COMMIT")
 
 

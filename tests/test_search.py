@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -86,8 +87,19 @@ def test_operators_are_plain_words(store: SQLiteStore) -> None:
     assert fts_query("北京*").count('"') % 2 == 0
 
 
-def test_ranking_prefers_title_and_recency(store: SQLiteStore) -> None:
-    assert titles(api.search("春茶", store=store))[0] == "春茶价格平稳 名优茶受青睐"
+def test_headline_matches_rank_first_and_newer_before_older(tmp_path: Path) -> None:
+    now = datetime.now(UTC)
+    docs = [  # (title, body, days old): the newest story names 春茶 only in its body, five times
+        ("山区茶园迎来采摘旺季", "春茶陆续上市。春茶采摘期间，茶农忙个不停。春茶品质好，春茶销路也好，春茶价格稳。", 1),
+        ("春茶上市 价格平稳", "今年茶叶产量与去年持平。", 300),
+        ("春茶开采 茶农忙碌", "山区茶园一派繁忙景象。", 2),
+    ]
+    with SQLiteStore(str(tmp_path / "r.db")) as st:
+        for i, (title, body, days) in enumerate(docs):
+            at = (now - timedelta(days=days)).isoformat(timespec="seconds")
+            st.upsert(Article(url=f"https://news.example.cn/r{i}", title=title, paragraphs=[body],
+                              published=Published(at=at), content_hash=f"r{i}"))
+        assert titles(api.search("春茶", store=st)) == ["春茶开采 茶农忙碌", "春茶上市 价格平稳", "山区茶园迎来采摘旺季"]
 
 
 def test_filters(store: SQLiteStore) -> None:

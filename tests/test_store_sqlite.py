@@ -89,3 +89,18 @@ def test_coviews_count_readers_once_and_sample_the_most_recent(tmp_path: Path, m
         assert st.coviews(ids[0]) == [(ids[2], 2), (ids[1], 1), (ids[3], 1)]
         monkeypatch.setattr("zixun.store.sqlite.COREAD_READERS", 1)
         assert st.coviews(ids[0]) == [(ids[2], 1), (ids[3], 1)]  # r3 only: the most recent reader
+
+
+def test_migration_0006_fills_the_headline_index_from_the_search_index(tmp_path: Path) -> None:
+    path = str(tmp_path / "pre6.db")
+    with SQLiteStore(path) as st:
+        st.upsert(art(1, "春茶开采 茶农抢抓农时", "山区茶园一派繁忙景象。", ["春茶"]))
+        st.upsert(art(2, "山区茶园迎来采摘旺季", "春茶陆续上市，春茶销路好，春茶价格稳。"))
+    db = sqlite3.connect(path)  # the database as a zixun before 0006 left it
+    db.executescript("DROP TABLE heads_fts; DROP INDEX articles_id_published;"
+                     " DELETE FROM migrations WHERE name = '0006_headline_search';")
+    db.close()
+    with SQLiteStore(path) as st:
+        assert st.db.execute("SELECT COUNT(*) FROM heads_fts").fetchone()[0] == 2
+        assert [h.id for h in st.search("春茶")] == [1, 2]  # the headline first, then the body-only story
+        assert not st.migrate()

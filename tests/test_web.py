@@ -14,8 +14,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from zixun import api
+from zixun.model import Article
 from zixun.store import Store, open_store
 from zixun.web.app import create_app
+from zixun.web.site import SEARCH_PAGE_SIZE
 
 WEB_DATA = Path(__file__).parent / "data" / "web"
 XSS_URL = "https://news.example.com/tech/2023/11/07/xss.html"
@@ -103,8 +105,6 @@ def test_related_links_to_articles_and_tags(client: TestClient, first_id: int) -
 
 
 def test_related_leaves_out_what_this_reader_already_read(built: tuple[str, int], first_id: int) -> None:
-    from zixun.web.app import create_app
-
     with TestClient(create_app(built[0])) as reader:
         def block(article_id: int) -> list[str]:
             html = reader.get(f"/articles/{article_id}").text
@@ -158,6 +158,21 @@ def test_search_page_highlights_and_filters(client: TestClient) -> None:
     empty = client.get("/search", params={"q": "zzzyyyxxx"})
     assert empty.status_code == 200 and "没有找到" in empty.text
     assert client.get("/search").status_code == 200
+
+
+def test_search_pages_ten_results_each_without_overlap(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'pages.db'}"
+    with open_store(db) as store:
+        for i in range(23):
+            store.upsert(Article(url=f"https://news.example.cn/tea/{i}", title=f"第{i + 1}批春茶上市 茶园{i + 1}号开采",
+                                 paragraphs=[f"今年第{i + 1}批春茶已经上市，产区茶农介绍了采摘进度。"],
+                                 content_hash=f"tea{i}"))
+    with TestClient(create_app(db)) as c:
+        pages = [c.get("/search", params={"q": "春茶", "page": n}).text for n in (1, 2, 3)]
+    found = [re.findall(r'<h3><a href="/articles/(\d+)">', p) for p in pages]
+    assert [len(f) for f in found] == [SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE, 3]
+    assert len({i for f in found for i in f}) == 23
+    assert 'rel="next"' in pages[0] and 'rel="prev"' in pages[2] and 'rel="next"' not in pages[2]
 
 
 def test_search_page_channel_filter(client: TestClient, built: tuple[str, int]) -> None:

@@ -6,13 +6,16 @@ is double-quoted, so FTS operators (AND, NEAR, *, ^, :), quotes and brackets typ
 user are plain text and no input can break the MATCH syntax.
 
 Matching, in tiers: the query literally (``strict_query``: each space-separated part as a
-substring, so nothing LIKE '%q%' finds is missed or outranked), its words as whole words
-(``word_query``: in the segmented columns — title, body, tags, cut by ``cut_for_search`` —
-in any order), then, to fill the page, each word as a word or a substring (``fts_query``).
+substring, so nothing LIKE '%q%' finds is missed or outranked), its words as whole words of
+the headline or tags (``title_query``), then anywhere (``word_query``: in the segmented
+columns — title, body, tags, cut by ``cut_for_search`` — in any order), then, to fill the
+page, each word as a word or a substring (``fts_query``).
 When every part of the query is one word (most news queries: 芯片, 北京 高考), the
-literal set contains the whole-word set and equals the loose one, so the store asks for
-whole words first (ranked with the title and tag columns) and substrings only to fill
-the page: the word columns are cheap to rank, the OR with bigrams is not.
+literal set contains the whole-word sets and equals the loose one, so the store asks for
+headline words first, whole words next and substrings only to fill the page. This is the
+order a news reader expects (a story about 芯片 before one that mentions it once), and it
+is what keeps a rare pair of common words fast: BM25 is computed for every row a tier
+matches, and 北京 AND 芯片 match thousands of bodies but a few dozen headlines.
 Substrings go through the ``grams`` column of overlapping character bigrams: n ≥ 2
 characters become the phrase of their n-1 bigrams (``"京大"`` finds 北京大学), one
 character a bigram prefix. So two-character words match and substrings inside longer
@@ -79,10 +82,11 @@ def index_fields(article: Article) -> tuple[str, str, str, str]:
 def query_tokens(query: str) -> list[str]:
     """Distinct searchable tokens of a query, folded and segmented like the index."""
     toks: list[str] = []
-    for w in cut(fold(query[:MAX_QUERY_CHARS])):
-        w = _NON_WORD.sub("", w)
-        if w and w not in toks:
-            toks.append(w)
+    for part in literal_parts(query):  # each typed part on its own: 中 国 is two words, not 中国
+        for w in cut(part):
+            w = _NON_WORD.sub("", w)
+            if w and w not in toks:
+                toks.append(w)
     return toks[:MAX_TOKENS]
 
 
@@ -97,10 +101,24 @@ def _substring(run: str) -> str:
     return "grams : " + _quote(" ".join(run[i : i + 2] for i in range(len(run) - 1)))
 
 
+def literal_parts(query: str) -> list[str]:
+    """The query's space-separated parts, each folded: a strict hit contains each one literally.
+
+    The query is split before folding: ``fold`` drops spaces (crawled text puts stray ones
+    between CJK characters), but a space typed in a query separates two words (北京 芯片).
+    """
+    parts = (fold(w) for w in query[:MAX_QUERY_CHARS].split())
+    return list(dict.fromkeys(p for p in parts if _NON_WORD.sub("", p)))
+
+
+def _runs(query: str) -> list[str]:
+    """The letter-and-digit runs of the query's parts: what the strict tier looks for."""
+    return [r for p in literal_parts(query) for r in _NON_WORD.split(p) if r][:MAX_TOKENS]
+
+
 def strict_query(query: str) -> str:
     """Every space-separated part of the query as a literal substring (what ``LIKE '%q%'`` finds)."""
-    runs = [r for r in _NON_WORD.split(fold(query[:MAX_QUERY_CHARS])) if r][:MAX_TOKENS]
-    return " AND ".join(f"({_substring(r)})" for r in runs)
+    return " AND ".join(f"({_substring(r)})" for r in _runs(query))
 
 
 def word_query(query: str) -> str:
@@ -108,9 +126,17 @@ def word_query(query: str) -> str:
     return " AND ".join(f"({{title body tags}} : {_quote(t)})" for t in query_tokens(query))
 
 
+def title_query(query: str) -> str:
+    """Each word of the query as a whole word of the title or the tags: the headline tier.
+
+    The SQLite store runs it on ``heads_fts`` (title and tags only), so it names no columns.
+    """
+    return " AND ".join(_quote(t) for t in query_tokens(query))
+
+
 def simple_query(query: str) -> bool:
     """True when each space-separated part is a single token: literal ⊇ word matches, literal = loose."""
-    runs = [r for r in _NON_WORD.split(fold(query[:MAX_QUERY_CHARS])) if r][:MAX_TOKENS]
+    runs = _runs(query)
     return bool(runs) and runs == query_tokens(query) and literal_parts(query) == runs
 
 
@@ -130,11 +156,6 @@ def fts_query(query: str) -> str:
     )
 
 
-def literal_parts(query: str) -> list[str]:
-    """The query's space-separated parts, folded: a strict hit should contain each literally."""
-    return [p for p in (_NON_WORD.sub("", w) and w for w in fold(query[:MAX_QUERY_CHARS]).split()) if p]
-
-
 @lru_cache(maxsize=256)
 def _snippet_pattern(query: str) -> re.Pattern[str] | None:
     """The highlight pattern of a query: its tokens, longest first, in either script, any case."""
@@ -142,6 +163,11 @@ def _snippet_pattern(query: str) -> re.Pattern[str] | None:
     if not toks:
         return None
     return re.compile("|".join(either_script(t) for t in toks), re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _snippet_tokens(query: str) -> tuple[str, ...]:
+    return tuple(query_tokens(query))
 
 
 def make_snippet(article: Article, query: str, width: int = 80) -> str:
@@ -155,7 +181,12 @@ def make_snippet(article: Article, query: str, width: int = 80) -> str:
     text = (article.summary + " " + article.text).strip()
     if not text:
         text = article.title
-    first = pattern.search(text) if pattern is not None else None
+    first = None
+    if pattern is not None:
+        # a token found as typed (str.find, fast) bounds where the first match can be,
+        # so the slower either-script pattern scans only up to there
+        found = [p + len(t) for t in _snippet_tokens(query) if (p := text.find(t)) >= 0]
+        first = pattern.search(text, 0, min(found)) if found else pattern.search(text)
     start = max(0, first.start() - width // 3) if first else 0
     end = start + width
     out, cur = [], start

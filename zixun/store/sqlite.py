@@ -31,6 +31,7 @@ from zixun.store.query import (
     make_snippet,
     simple_query,
     strict_query,
+    title_query,
     word_query,
 )
 
@@ -42,6 +43,23 @@ SEARCH_POOL = 200
 
 def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text)
+
+
+def _literal_names(rows: list[sqlite3.Row], parts: list[str], need: int) -> list[sqlite3.Row]:
+    """The first ``need`` rows, in rank order, whose title or one tag holds each part literally."""
+    out: list[sqlite3.Row] = []
+    for r in rows:
+        if len(out) >= need:
+            break
+        if _holds(parts, [r["title"], *(r["tags"] or "").split("\x1f")]):
+            out.append(r)
+    return out
+
+
+def _holds(parts: list[str], fields: list[str]) -> bool:
+    """Each folded query part appears literally in one of the fields (folded the same way)."""
+    folded = [fold(f) for f in fields if f]
+    return all(any(p in f for f in folded) for p in parts)
 
 
 def _now() -> str:
@@ -108,11 +126,14 @@ class SQLiteStore(Store):
         """Full-text row, MinHash bands and near-duplicate group (inside the caller's transaction)."""
         if not new:
             self.db.execute("DELETE FROM search_fts WHERE rowid=?", (article_id,))
+            self.db.execute("DELETE FROM heads_fts WHERE rowid=?", (article_id,))
             self.db.execute("DELETE FROM dup_bands WHERE article_id=?", (article_id,))
+        title, body, tags, grams = index_fields(article)
         self.db.execute(
             "INSERT INTO search_fts (rowid, title, body, tags, grams) VALUES (?,?,?,?,?)",
-            (article_id, *index_fields(article)),
+            (article_id, title, body, tags, grams),
         )
+        self.db.execute("INSERT INTO heads_fts (rowid, title, tags) VALUES (?,?,?)", (article_id, title, tags))
         keys = band_keys(match_text(article.title, article.summary + article.text))
         tkey = title_key(article.title)
         if tkey:
@@ -272,11 +293,14 @@ class SQLiteStore(Store):
         return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def search(self, query: str, *, limit: int = 10, offset: int = 0, **filters: Any) -> builtins.list[SearchHit]:
-        """Literal matches first, then whole words, then words or substrings; each tier by BM25 × recency.
+        """Literal matches first, then headline words, whole words, words or substrings; each tier by BM25 × recency.
 
         For a query whose every part is one word the literal tier is the substring tier, so
-        it goes after the whole-word tier (see ``zixun.store.query``): same hits, ranked
-        with the title, and the costly OR with bigrams runs only when words are too few.
+        it goes after the whole-word tiers (see ``zixun.store.query``): same hits, headline
+        matches first, and the costly tiers run only when the cheaper ones are too few.
+        Otherwise (成都 公积金贷款) the headline tier's rows that hold each part literally come
+        first, then literal matches anywhere, then the rest: literal hits are never outranked,
+        and a headline that has them spares the costly substring tier.
 
         BM25 weights: title 5, tags 3, body 1, bigrams 0.5. Recency: a story published
         today gets ×(1 + 0.3), the boost halves at 30 days. Without filters only the best
@@ -285,34 +309,32 @@ class SQLiteStore(Store):
         rest = {k: v for k, v in filters.items() if k not in ("tag", "outlet", "category")}
         where, args = self._filters(filters.get("tag"), filters.get("outlet"), filters.get("category"), **rest)
         want = offset + limit
-        ids: dict[int, sqlite3.Row] = {}
-        loose = fts_query(query)
         literal = literal_parts(query)
         punct = literal != [_squash(p) for p in literal]
-        strict, words = strict_query(query), word_query(query)
-        tiers = (words, loose, strict) if simple_query(query) else (strict, words, loose)
-        for match in dict.fromkeys(tiers):
+        loose, strict, heads, words = fts_query(query), strict_query(query), title_query(query), word_query(query)
+        tiers: builtins.list[tuple[str, str, str]]  # (MATCH, table, which rows: all / literal / punct-first)
+        if simple_query(query):
+            tiers = [(heads, "heads_fts", "all"), (words, "search_fts", "all"), (loose, "search_fts", "all"),
+                     (strict, "search_fts", "all")]
+        else:
+            tiers = [(heads, "heads_fts", "literal"), (strict, "search_fts", "all"), (heads, "heads_fts", "all"),
+                     (words, "search_fts", "all"), (loose, "search_fts", "all")]
+        if punct:  # "CX-4": the index has no punctuation; rows that hold it literally go first
+            tiers = [(m, t, "punct" if m is not loose and k == "all" else k) for m, t, k in tiers]
+        ids: dict[int, sqlite3.Row] = {}
+        fetched: dict[tuple[str, str], builtins.list[sqlite3.Row]] = {}
+        for match, table, keep in tiers:
             if not match or len(ids) >= want:
                 continue
-            n = SEARCH_POOL + want if punct and match is not loose else want + len(ids)
-            inner = "" if where else f" ORDER BY r LIMIT {SEARCH_POOL + want}"
-            check = punct and match is not loose
-            cols = " a.title, a.data," if check else ""  # blobs are read for the page's rows only
-            sql = (
-                f"SELECT a.id,{cols} f.r * (1.0 + ? / (1.0 + MAX(0.0, COALESCE(julianday('now')"
-                " - julianday(substr(a.published_at, 1, 19)), 1e9)) / ?)) AS rank FROM"
-                " (SELECT rowid, bm25(search_fts, 5.0, 1.0, 3.0, 0.5) AS r FROM search_fts"
-                f" WHERE search_fts MATCH ?{inner}) f JOIN articles a ON a.id = f.rowid"
-            )
-            sql += (" WHERE " + where) if where else ""
-            sql += " ORDER BY rank LIMIT ?"
-            try:
-                rows = self.db.execute(sql, (RECENCY_BOOST, RECENCY_DAYS, match, *args, n)).fetchall()
-            except sqlite3.OperationalError as exc:  # pragma: no cover - every token is quoted
-                raise StoreError(f"search for {query[:40]!r} failed ({exc}); simplify the query") from exc
-            if check:
-                # "CX-4": the index has no punctuation; put rows containing it literally first
-                rows.sort(key=lambda r: not all(p in fold(r["title"] + " " + r["data"]) for p in literal))
+            rows = fetched.get((match, table))
+            if rows is None:
+                n = SEARCH_POOL + want if keep != "all" else want + len(ids)
+                rows = self._search_tier(match, table, where, args, n, want, names=keep != "all")
+                fetched[(match, table)] = rows
+            if keep == "literal":
+                rows = _literal_names(rows, literal, want - len(ids))
+            elif keep == "punct":
+                rows = self._literal_first(rows, literal, want - len(ids))
             for r in rows:
                 ids.setdefault(int(r["id"]), r)
         page = list(ids.items())[offset:want]
@@ -323,6 +345,45 @@ class SQLiteStore(Store):
             art = Article.from_dict(json.loads(data[i]))
             hits.append(SearchHit(i, art, -float(r["rank"]), make_snippet(art, query)))
         return hits
+
+    def _search_tier(self, match: str, table: str, where: str, args: builtins.list[Any], n: int,
+                     want: int, *, names: bool) -> builtins.list[sqlite3.Row]:
+        """The best ``n`` rows of one tier by BM25 × recency (ids and ranks; with ``names`` also
+        the title and the tags joined by U+001F, for the literal checks; never the blob)."""
+        inner = "" if where else f" ORDER BY r LIMIT {SEARCH_POOL + want}"
+        weights = "5.0, 3.0" if table == "heads_fts" else "5.0, 1.0, 3.0, 0.5"
+        sql = (
+            "SELECT * FROM (SELECT a.id, f.r * (1.0 + ? / (1.0 + MAX(0.0, COALESCE(julianday('now')"
+            " - julianday(substr(a.published_at, 1, 19)), 1e9)) / ?)) AS rank FROM"
+            f" (SELECT rowid, bm25({table}, {weights}) AS r FROM {table}"
+            f" WHERE {table} MATCH ?{inner}) f JOIN articles a{'' if where else ' INDEXED BY articles_id_published'}"
+            " ON a.id = f.rowid"
+        )
+        sql += (" WHERE " + where) if where else ""
+        sql += " ORDER BY rank LIMIT ?) h"
+        if names:  # only for the rows kept, after the LIMIT
+            sql = sql.replace("SELECT * FROM", "SELECT h.*, a.title, (SELECT group_concat(tag, char(31))"
+                              " FROM article_tags t WHERE t.article_id = h.id) AS tags FROM", 1)
+            sql += " JOIN articles a ON a.id = h.id"
+        sql += " ORDER BY h.rank"
+        try:
+            return self.db.execute(sql, (RECENCY_BOOST, RECENCY_DAYS, match, *args, n)).fetchall()
+        except sqlite3.OperationalError as exc:  # pragma: no cover - every token is quoted
+            raise StoreError(f"search {match[:60]!r} failed ({exc}); simplify the query") from exc
+
+    def _literal_first(self, rows: builtins.list[sqlite3.Row], literal: builtins.list[str],
+                       need: int) -> builtins.list[sqlite3.Row]:
+        """Rows whose text holds every literal part first, rank order kept; blobs are read and
+        folded only until ``need`` such rows are found (the rest keep their order behind them)."""
+        good: builtins.list[sqlite3.Row] = []
+        other: builtins.list[sqlite3.Row] = []
+        for k, r in enumerate(rows):
+            if len(good) >= need:
+                return good + other + rows[k:]
+            blob = self.db.execute("SELECT data FROM articles WHERE id=?", (r["id"],)).fetchone()
+            text = r["title"] + " " + (blob[0] if blob else "")
+            (good if _holds(literal, [text]) else other).append(r)
+        return good + other
 
     def _index_rows(self, where: str, args: tuple[Any, ...]) -> builtins.list[IndexRow]:
         rows = self.db.execute(

@@ -18,7 +18,7 @@ from zixun import api
 from zixun.errors import NotFound
 from zixun.model import Article
 from zixun.store import Store
-from zixun.web.site import PAGE_SIZE, Site, reader_id, set_reader_cookie, site_of
+from zixun.web.site import PAGE_SIZE, SEARCH_PAGE_SIZE, Site, reader_id, set_reader_cookie, site_of
 
 RELATED_SLOT = "<!--zixun:related-->"
 
@@ -28,13 +28,13 @@ PageNo = Annotated[int, Query(ge=1, le=500, description="1-based page number")]
 ArticleId = Annotated[int, Path(ge=1, le=2**62)]
 
 
-def paged(rows: list[Any], page: int) -> tuple[list[Any], dict[str, Any]]:
+def paged(rows: list[Any], page: int, size: int = PAGE_SIZE) -> tuple[list[Any], dict[str, Any]]:
     """Rows fetched with one extra to know if there is a next page, and the pager context."""
-    return rows[:PAGE_SIZE], {"page": page, "has_next": len(rows) > PAGE_SIZE}
+    return rows[:size], {"page": page, "has_next": len(rows) > size}
 
 
-def _offset(page: int) -> int:
-    return (page - 1) * PAGE_SIZE
+def _offset(page: int, size: int = PAGE_SIZE) -> int:
+    return (page - 1) * size
 
 
 def articles_by_id(store: Store, ids: list[int]) -> list[tuple[int, Article]]:
@@ -157,8 +157,9 @@ async def search_page(
         filters["since"] = start.isoformat()
     if end:
         filters["until"] = end.isoformat() + "T23:59:59.999"
-    hits = await site.search(q, limit=PAGE_SIZE + 1, offset=_offset(page), **filters) if q.strip() else []
-    hits, pager = paged(hits, page)
+    size = SEARCH_PAGE_SIZE
+    hits = await site.search(q, limit=size + 1, offset=_offset(page, size), **filters) if q.strip() else []
+    hits, pager = paged(hits, page, size)
     params = {"q": q, "channel": channel, "tag": tag, "outlet": outlet, "since": since, "until": until}
     base = "/search?" + urlencode({k: v for k, v in params.items() if v}) + "&"
     html = site.render("search.html", q=q, hits=hits, pager=pager, base=base, channel=channel, tag=tag,

@@ -20,10 +20,9 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -38,6 +37,7 @@ from zixun.settings import get as setting
 from zixun.store import Store
 from zixun.store.base import SearchHit
 from zixun.store.query import snippet_html
+from zixun.web.fragments import channel_options, chips_html, meta_html, nav_html, path_quote
 
 RELATED_SPARE = 6  # extra 大家还在看 candidates kept so a reader's already-read ones can be dropped
 
@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 READER_COOKIE = "zx_reader"
 READER_RE = re.compile(r"[0-9a-f]{32}")
 PAGE_SIZE = 20
+SEARCH_PAGE_SIZE = 10  # results per search page, as news search engines show; lists show PAGE_SIZE
 QUICK_EXTRA = 1  # search connections beyond the first: SQLite runs two queries at once on two cores
 HERE = Path(__file__).parent
 
@@ -125,12 +126,6 @@ class Lane:
             self.idle.put(st)
 
 
-@lru_cache(maxsize=20_000)
-def path_quote(value: str) -> str:
-    """Quote one path segment (a tag or outlet may hold '/', '?', '#' or spaces); tags repeat, so cached."""
-    return quote(value, safe="")
-
-
 def safe_url(value: str | None) -> str | None:
     """The URL if it is plain http(s), else None: a crawled ``javascript:`` link never reaches a page."""
     if not value:
@@ -161,6 +156,8 @@ def make_env() -> Environment:
     env.filters["path_quote"] = path_quote
     env.filters["safe_url"] = safe_url
     env.filters["excerpt"] = excerpt
+    env.globals.update(meta_html=meta_html, chips_html=chips_html, nav_html=nav_html,
+                       channel_options=channel_options)
     return env
 
 
