@@ -81,13 +81,19 @@ def index_fields(article: Article) -> tuple[str, str, str, str]:
 
 def query_tokens(query: str) -> list[str]:
     """Distinct searchable tokens of a query, folded and segmented like the index."""
+    return list(_tokens(query))
+
+
+@lru_cache(maxsize=1024)
+def _tokens(query: str) -> tuple[str, ...]:
+    """``query_tokens``, cached: one search asks for them several times (each tier, snippets)."""
     toks: list[str] = []
-    for part in literal_parts(query):  # each typed part on its own: 中 国 is two words, not 中国
+    for part in _parts(query):  # each typed part on its own: 中 国 is two words, not 中国
         for w in cut(part):
             w = _NON_WORD.sub("", w)
             if w and w not in toks:
                 toks.append(w)
-    return toks[:MAX_TOKENS]
+    return tuple(toks[:MAX_TOKENS])
 
 
 def _quote(token: str) -> str:
@@ -107,13 +113,18 @@ def literal_parts(query: str) -> list[str]:
     The query is split before folding: ``fold`` drops spaces (crawled text puts stray ones
     between CJK characters), but a space typed in a query separates two words (北京 芯片).
     """
+    return list(_parts(query))
+
+
+@lru_cache(maxsize=1024)
+def _parts(query: str) -> tuple[str, ...]:
     parts = (fold(w) for w in query[:MAX_QUERY_CHARS].split())
-    return list(dict.fromkeys(p for p in parts if _NON_WORD.sub("", p)))
+    return tuple(dict.fromkeys(p for p in parts if _NON_WORD.sub("", p)))
 
 
 def _runs(query: str) -> list[str]:
     """The letter-and-digit runs of the query's parts: what the strict tier looks for."""
-    return [r for p in literal_parts(query) for r in _NON_WORD.split(p) if r][:MAX_TOKENS]
+    return [r for p in _parts(query) for r in _NON_WORD.split(p) if r][:MAX_TOKENS]
 
 
 def strict_query(query: str) -> str:
@@ -158,43 +169,68 @@ def fts_query(query: str) -> str:
 
 @lru_cache(maxsize=256)
 def _snippet_pattern(query: str) -> re.Pattern[str] | None:
-    """The highlight pattern of a query: its tokens, longest first, in either script, any case."""
-    toks = sorted(query_tokens(query), key=len, reverse=True)
+    """The highlight pattern of a query: its tokens, longest first, in either script, any case.
+
+    Only for texts whose lower-case form changes length (rare letters such as İ); every
+    other text is matched by folding it, which keeps each character's position.
+    """
+    toks = sorted(_tokens(query), key=len, reverse=True)
     if not toks:
         return None
     return re.compile("|".join(either_script(t) for t in toks), re.IGNORECASE)
 
 
-@lru_cache(maxsize=256)
-def _snippet_tokens(query: str) -> tuple[str, ...]:
-    return tuple(query_tokens(query))
+def _matches(folded: str, toks: tuple[str, ...], start: int, end: int) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) of the tokens in ``folded[start:end]``, leftmost first,
+    the longest token winning at one position (what the alternation regex would find)."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        best: tuple[int, int] | None = None
+        for t in toks:  # longest first
+            i = folded.find(t, pos, end)
+            if i >= 0 and (best is None or i < best[0]):
+                best = (i, i + len(t))
+        if best is None:
+            break
+        spans.append(best)
+        pos = best[1]
+    return spans
 
 
 def make_snippet(article: Article, query: str, width: int = 80) -> str:
     """A window of the text around the first match, matches wrapped in sentinel marks.
 
-    The pattern accepts each character in either script (``either_script``), so a
-    simplified query highlights the traditional characters the reader sees, and the
-    article text is searched as it is: no folded copy of every hit's text is made.
+    Matching is done on the text folded to lower case and simplified script, which keeps
+    every character where it was, so a simplified query highlights the traditional
+    characters the reader sees and ``ABC`` finds ``abc``. A token found in the text as it
+    is bounds where the first match can be, so the folding usually stops there. A text
+    whose lower-case form has another length (İ) is matched by ``_snippet_pattern``.
     """
-    pattern = _snippet_pattern(query)
     text = (article.summary + " " + article.text).strip()
     if not text:
         text = article.title
-    first = None
-    if pattern is not None:
-        # a token found as typed (str.find, fast) bounds where the first match can be,
-        # so the slower either-script pattern scans only up to there
-        found = [p + len(t) for t in _snippet_tokens(query) if (p := text.find(t)) >= 0]
-        first = pattern.search(text, 0, min(found)) if found else pattern.search(text)
-    start = max(0, first.start() - width // 3) if first else 0
+    toks = tuple(sorted(_tokens(query), key=len, reverse=True))
+    spans: list[tuple[int, int]] = []
+    start = 0
+    if toks and len(text.lower()) == len(text):
+        found = [p + len(t) for t in toks if (p := text.find(t)) >= 0]
+        head = text[: min(found)] if found else text
+        first = _matches(to_simplified(head.lower()), toks, 0, len(head))[:1]
+        start = max(0, first[0][0] - width // 3) if first else 0
+        window = to_simplified(text[start : start + width].lower())
+        spans = [(a + start, b + start) for a, b in _matches(window, toks, 0, len(window))]
+    elif toks:
+        pattern = _snippet_pattern(query)
+        assert pattern is not None  # there are tokens
+        m = pattern.search(text)
+        start = max(0, m.start() - width // 3) if m else 0
+        spans = [m.span() for m in pattern.finditer(text, start, start + width)]
     end = start + width
     out, cur = [], start
-    if pattern is not None:
-        for m in pattern.finditer(text, start, end):
-            a, b = m.start(), m.end()
-            out += [text[cur:a], MARK_OPEN, text[a:b], MARK_CLOSE]
-            cur = b
+    for a, b in spans:
+        out += [text[cur:a], MARK_OPEN, text[a:b], MARK_CLOSE]
+        cur = b
     out.append(text[cur:end])
     return ("…" if start else "") + "".join(out) + ("…" if end < len(text) else "")
 

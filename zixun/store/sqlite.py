@@ -82,6 +82,9 @@ class SQLiteStore(Store):
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA busy_timeout=5000")
+            # reads straight from the OS page cache instead of a read() call per page: a search
+            # at 100k spent 0.2 ms of its 1.6 ms of CPU in those calls (address space, not memory)
+            self.db.execute("PRAGMA mmap_size=2147483648")
             self.migrate()
         except sqlite3.DatabaseError as exc:
             self.db.close()

@@ -21,7 +21,10 @@ from zixun.render import reader_time
 
 @lru_cache(maxsize=20_000)
 def path_quote(value: str) -> str:
-    """Quote one path segment (a tag or outlet may hold '/', '?', '#' or spaces); tags repeat, so cached."""
+    """Quote one path segment (a tag or outlet may hold '/', '?', '#' or spaces); tags repeat, so cached.
+
+    The result holds only letters, digits, ``-._~`` and ``%XX``, so it needs no HTML escaping.
+    """
     return quote(value, safe="")
 
 
@@ -34,12 +37,12 @@ def meta_html(a: Article) -> Markup:
     """The meta line of an item: outlet link, reader's time (precision honoured), channel link."""
     out = ['<p class="meta">']
     if a.byline.outlet:
-        out.append(f'<a href="/outlets/{escape(path_quote(a.byline.outlet))}">{escape(a.byline.outlet)}</a>')
+        out.append(f'<a href="/outlets/{path_quote(a.byline.outlet)}">{escape(a.byline.outlet)}</a>')
     if a.published.at:
         when = _time(a.published.at, a.published.precision)
         out.append(f'<time datetime="{escape(a.published.at)}">{escape(when)}</time>')
     if a.category:
-        out.append(f'<a href="/channels/{escape(path_quote(a.category))}">{escape(a.category)}</a>')
+        out.append(f'<a href="/channels/{path_quote(a.category)}">{escape(a.category)}</a>')
     out.append("</p>")
     return Markup("\n".join(out))
 
@@ -48,7 +51,7 @@ def chips_html(tags: Sequence[str], n: int = 5) -> Markup:
     """Up to ``n`` tag chips, each a link to its tag page; nothing when there are no tags."""
     if not tags:
         return Markup("")
-    items = "".join(f'<li><a class="chip" href="/tags/{escape(path_quote(t))}">{escape(t)}</a></li>'
+    items = "".join(f'<li><a class="chip" href="/tags/{path_quote(t)}">{escape(t)}</a></li>'
                     for t in tags[:n])
     return Markup(f'<ul class="chips" aria-label="标签">{items}</ul>')
 
