@@ -123,9 +123,9 @@ class Lane:
     def _limiter(self) -> anyio.CapacityLimiter:
         """One worker thread per connection: callers queue on the event loop, not in threads.
 
-        Sixteen threads each waiting for one of two connections cost more CPU than the
-        searches (wake-ups and GIL hand-offs): 1.4 ms of thread time per search at 100k.
-        A limiter belongs to one event loop, so a new loop (a test client) gets its own.
+        Without it, sixteen concurrent searches took sixteen pool threads, fourteen of them
+        parked on the connection queue. A limiter belongs to one event loop, so a new loop
+        (a test client) gets its own.
         """
         loop = asyncio.get_running_loop()
         if self._limits is None or self._limits[0] is not loop:
