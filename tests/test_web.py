@@ -104,6 +104,15 @@ def test_related_links_to_articles_and_tags(client: TestClient, first_id: int) -
     assert tag_links and client.get(tag_links[0]).status_code == 200
 
 
+def test_related_index_is_built_at_start_up(built: tuple[str, int]) -> None:
+    app = create_app(built[0])
+    slow = app.state.site.slow.store
+    assert slow._related_index is None
+    with TestClient(app) as c:
+        assert c.get("/api/tags").status_code == 200  # no article page asked for
+    assert slow._related_index is not None and len(slow._related_index) >= 4
+
+
 def test_related_leaves_out_what_this_reader_already_read(built: tuple[str, int], first_id: int) -> None:
     with TestClient(create_app(built[0])) as reader:
         def block(article_id: int) -> list[str]:

@@ -7,6 +7,7 @@ Security headers are added by a plain ASGI middleware (cheaper than ``BaseHTTPMi
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -151,7 +152,9 @@ def create_app(db: str) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        warm = asyncio.get_running_loop().create_task(site.warm_up())
         yield
+        await warm  # its worker thread reads the store: let it finish before the connections close
         site.close()
 
     app = FastAPI(

@@ -322,6 +322,14 @@ class Site:
         if hit is not None:
             hit[0].add(article_id)
 
+    async def warm_up(self) -> None:
+        """Build the 大家还在看 neighbour index as the server starts, not on the first article
+        request after it (seconds on a 100k archive); a failure waits for that request."""
+        try:
+            await self.slow.run(lambda st: st.related_index())
+        except Exception:
+            log.exception("building the related index at start-up failed; the first article page will retry")
+
     def close(self) -> None:
         if self.views is not None:
             self.views.stop()
