@@ -21,7 +21,9 @@ Protocol
     is cached for a minute and its 大家还在看 for five (then served stale while refreshed in
     the background). "cold" reads uniformly over all N ids: almost every request computes
     大家还在看 afresh (4 connections only, so the row drains in bounded time). Search: 20 common words (answered from the result cache after the first
-    time) and unique "city word" queries that never hit the cache.
+    time) and unique "city word" queries that never hit the cache; a search page shows 10
+    results (``SEARCH_PAGE_SIZE``), as news search engines do.
+  * The server runs uvicorn with httptools and uvloop (zixun's dependencies) when installed.
 
 Run: python bench/web.py [--articles 100000] [--seconds 8] [--concurrency 16]
 """
