@@ -163,3 +163,25 @@ def test_related_index_catches_up_with_another_connection(backend: str, tmp_path
         assert new in index and first in index
         row = index.row(new)
         assert row is not None and row.tags == ["地铁", "新线"]
+
+
+def test_search_ranks_headline_matches_above_body_only_ones(store: Store) -> None:
+    body_only = art(1, title="山区茶园迎来采摘旺季", day=9, tags=["茶园"],
+                    body="春茶陆续上市。春茶采摘期间，茶农忙个不停。春茶品质好，春茶销路也好，春茶价格稳。")
+    headline = art(2, title="春茶开采 茶农忙碌", day=2, tags=["茶叶"], body="山区茶园一派繁忙景象。")
+    tagged = art(3, title="山区茶农忙碌", day=1, tags=["春茶"], body="今年茶叶产量与去年持平。")
+    ids = {store.upsert(a)[1]: a.title for a in (body_only, headline, tagged)}
+    ranked = [ids[h.id] for h in store.search("春茶")]
+    assert ranked[-1] == "山区茶园迎来采摘旺季" and set(ranked) == set(ids.values())
+
+
+def test_postgres_migration_0006_fills_headline_words_of_stored_rows(pg_url: str) -> None:
+    with open_store(pg_url) as st:
+        st.db.execute("TRUNCATE articles, article_tags, views RESTART IDENTITY")  # type: ignore[attr-defined]
+        st.upsert(art(1, title="山区茶园迎来采摘旺季", body="春茶陆续上市，春茶销路好，春茶价格稳。"))
+        st.upsert(art(2, title="春茶开采 茶农忙碌", body="山区茶园一派繁忙景象。"))
+        st.db.execute("ALTER TABLE articles DROP COLUMN heads")  # type: ignore[attr-defined]
+        st.db.execute("DELETE FROM migrations WHERE name = '0006_headline_search'")  # type: ignore[attr-defined]
+    with open_store(pg_url) as st:
+        assert [h.article.title for h in st.search("春茶")] == ["春茶开采 茶农忙碌", "山区茶园迎来采摘旺季"]
+        assert not st.migrate()

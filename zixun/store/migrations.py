@@ -157,6 +157,11 @@ MIGRATIONS: tuple[tuple[str, str, str], ...] = (
         INSERT INTO heads_fts (rowid, title, tags) SELECT rowid, title, tags FROM search_fts;
         CREATE INDEX articles_id_published ON articles(id, published_at)
         """,
-        "",
+        # PostgreSQL: the same headline-and-tags words as their own tsvector, so its search ranks
+        # headline matches above body-only ones as SQLite's does; the store fills it for rows
+        # stored before (segmenting needs Python).
+        """
+        ALTER TABLE articles ADD COLUMN heads TSVECTOR
+        """,
     ),
 )

@@ -58,13 +58,23 @@ class PostgresStore(Store):
                         self.db.execute(stmt)
                 self.db.execute("INSERT INTO migrations VALUES (%s, %s)", (name, _now()))
                 applied.append(name)
+            if "0006_headline_search" in applied:
+                self._backfill_heads()
         return applied
+
+    def _backfill_heads(self) -> None:
+        """Headline words for articles stored before migration 0006 (inside its transaction)."""
+        for r in self.db.execute("SELECT id, data FROM articles").fetchall():
+            title, _body, tags, _grams = index_fields(Article.from_dict(r["data"]))
+            self.db.execute("UPDATE articles SET heads = to_tsvector('simple', %s) WHERE id = %s",
+                            (title + " " + tags, r["id"]))
 
     def upsert(self, article: Article) -> tuple[str, int]:
         key = article_key(article)
         data = article.to_dict()
         title_words, body_words, tag_words, _grams = index_fields(article)
         fts = " ".join([title_words] * 3 + [body_words] + [tag_words] * 2)
+        heads = title_words + " " + tag_words
         folded = fold(" ".join([article.title, article.summary, " ".join(article.tags), article.text]))
         cols = (article.url, article.content_hash, article.title, article.published.at, article.category,
                 article.byline.outlet, json.dumps(data, ensure_ascii=False))
@@ -76,9 +86,9 @@ class PostgresStore(Store):
             if row is None:
                 got = self.db.execute(
                     "INSERT INTO articles (key, url, content_hash, title, published_at, category, outlet, data,"
-                    " created_at, updated_at, fts, folded) VALUES (%s,%s,%s,%s,%s,%s,%s,%s::jsonb,%s,%s,"
-                    " to_tsvector('simple', %s), %s) RETURNING id",
-                    (key, *cols, now, now, fts, folded),
+                    " created_at, updated_at, fts, folded, heads) VALUES (%s,%s,%s,%s,%s,%s,%s,%s::jsonb,%s,%s,"
+                    " to_tsvector('simple', %s), %s, to_tsvector('simple', %s)) RETURNING id",
+                    (key, *cols, now, now, fts, folded, heads),
                 ).fetchone()
                 assert got is not None
                 article_id, outcome = int(got["id"]), "stored"
@@ -86,8 +96,9 @@ class PostgresStore(Store):
                 article_id, outcome = int(row["id"]), "updated"
                 self.db.execute(
                     "UPDATE articles SET url=%s, content_hash=%s, title=%s, published_at=%s, category=%s, outlet=%s,"
-                    " data=%s::jsonb, updated_at=%s, fts=to_tsvector('simple', %s), folded=%s WHERE id=%s",
-                    (*cols, now, fts, folded, article_id),
+                    " data=%s::jsonb, updated_at=%s, fts=to_tsvector('simple', %s), folded=%s,"
+                    " heads=to_tsvector('simple', %s) WHERE id=%s",
+                    (*cols, now, fts, folded, heads, article_id),
                 )
                 self.db.execute("DELETE FROM article_tags WHERE article_id=%s", (article_id,))
             for t in dict.fromkeys(article.tags):
@@ -141,8 +152,9 @@ class PostgresStore(Store):
         return int(row["n"]) if row else 0
 
     def search(self, query: str, *, limit: int = 10, offset: int = 0, **filters: Any) -> builtins.list[SearchHit]:
-        """Two tiers like SQLite: the query's parts as literal substrings of the folded text
-        (what ``LIKE '%q%'`` finds) first, then its segmented words in any order."""
+        """Tiers like SQLite's, as one rank: the query's parts as literal substrings of the folded
+        text (what ``LIKE '%q%'`` finds) +4, all its words in the headline or tags +2, then
+        ``ts_rank`` of its words anywhere (normalised into [0, 1), so tiers never mix)."""
         parts = literal_parts(query)
         toks = query_tokens(query)
         if not parts and not toks:
@@ -152,13 +164,14 @@ class PostgresStore(Store):
         like = " AND ".join(["a.folded LIKE %s"] * len(parts)) or "FALSE"
         like_args = ["%" + p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for p in parts]
         sql = (
-            "SELECT a.id, a.data, (CASE WHEN " + like + " THEN 1.0 ELSE 0.0 END)"
-            " + ts_rank(a.fts, plainto_tsquery('simple', %s)) AS rank FROM articles a"
+            "SELECT a.id, a.data, (CASE WHEN " + like + " THEN 4.0 ELSE 0.0 END)"
+            " + (CASE WHEN a.heads @@ plainto_tsquery('simple', %s) THEN 2.0 ELSE 0.0 END)"
+            " + ts_rank(a.fts, plainto_tsquery('simple', %s), 32) AS rank FROM articles a"
             " WHERE ((" + like + ") OR a.fts @@ plainto_tsquery('simple', %s))" + extra +
             " ORDER BY rank DESC, a.published_at DESC NULLS LAST, a.id DESC LIMIT %s OFFSET %s"
         )
         q = " ".join(toks)
-        rows = self.db.execute(sql, (*like_args, q, *like_args, q, *args, limit, offset)).fetchall()
+        rows = self.db.execute(sql, (*like_args, q, q, *like_args, q, *args, limit, offset)).fetchall()
         hits = []
         for r in rows:
             art = Article.from_dict(r["data"])
