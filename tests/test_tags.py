@@ -285,3 +285,23 @@ def test_ambiguous_short_names_need_a_cue_and_codes_are_not_tags() -> None:
     game = zixun.tag("库里三分球10投8中，勇士主场大胜。库里赛后表示球队状态正在回升。", title="库里三分雨 勇士大胜")
     assert "斯蒂芬·库里" in game, game
     assert "A18" in zixun.tag("苹果发布A18芯片，A18采用新工艺。", title="苹果发布A18芯片")
+
+
+def test_common_words_the_dictionary_calls_names_are_not_weighted_as_names() -> None:
+    """jieba's dictionary marks 高峰, 古老, 张贴, 明显增加 and 拉开帷幕 as person names (nr);
+    weighted like names they crowded out the story's topics. Real names still count."""
+    from zixun.text.segment import is_person_name
+
+    for word in ("高峰", "古老", "张贴", "明显增加", "拉开帷幕", "满负荷"):
+        assert not is_person_name(word, "nr"), word
+    for word in ("邓小平", "诸葛亮", "欧阳修", "林晓舟", "陳德發"):
+        assert is_person_name(word, "nr"), word
+    assert not is_person_name("上海", "ns")
+    title = "秋季运动会开幕 市民踊跃参与"
+    text = ("市体育中心举行秋季全民运动会，比赛项目明显增加，参赛人数明显增加，开幕式拉开帷幕后迎来入场高峰。"
+            "运动会组委会主任林晓舟介绍，今年新设了广场舞、健步走和亲子接力等项目，入场高峰时段体育中心外排起长队。"
+            "组委会张贴了分时入场的告示，林晓舟表示，运动会将持续一周，拉开帷幕的这一天参赛市民最多。")
+    tags = tag(text, title=title, k=8)
+    assert "林晓舟" in tags[:3], tags
+    for bad in ("明显增加", "拉开帷幕", "张贴"):
+        assert bad not in tags, tags

@@ -41,7 +41,7 @@ from pathlib import Path
 from zixun.nlp import entities
 from zixun.nlp.lexicon import records
 from zixun.nlp.paths import tag_model_path, write_json
-from zixun.text.segment import STOPWORDS, idf_table, pos_tag
+from zixun.text.segment import STOPWORDS, dictionary, idf_table, pos_tag
 
 MAX_SPAN = 3  # words per span: 1–3 covers 97% of the in-headline tags that align with words
 MAX_CHARS = 10
@@ -62,19 +62,15 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-@functools.lru_cache(maxsize=1)
 def _dict_freq() -> dict[str, int]:
-    """Word frequencies of jieba's dictionary (shipped in the jieba wheel): a span that is a
-    dictionary word is a unit a tagger can pick; 临夏市博物馆 is not, 临夏市 is."""
-    from importlib import resources
+    """Word frequencies of jieba's dictionary: a span that is a dictionary word is a unit a
+    tagger can pick; 临夏市博物馆 is not, 临夏市 is."""
+    return _freqs()
 
-    table: dict[str, int] = {}
-    with (resources.files("jieba") / "dict.txt").open("r", encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) >= 2:
-                table[parts[0]] = int(parts[1])
-    return table
+
+@functools.lru_cache(maxsize=1)
+def _freqs() -> dict[str, int]:
+    return {w: f for w, (f, _p) in dictionary().items()}
 
 
 def _ascii_word(c: str) -> bool:

@@ -25,7 +25,7 @@ from zixun.nlp import entities, tagmodel
 from zixun.nlp import lexicon as lexicon_mod
 from zixun.read.page import Page
 from zixun.settings import get as setting
-from zixun.text.segment import idf_table, is_content_word, pos_tag_folded
+from zixun.text.segment import idf_table, is_content_word, is_person_name, pos_tag_folded
 from zixun.text.t2s import to_simplified
 
 # How often a word of this part of speech is a human tag (nouns are many, names are few).
@@ -79,7 +79,10 @@ def _pos_weight(word: str, pos: str) -> float:
     if pos == "x":
         return 2.0 if _CJK_NAME.match(word) else 0.0
     if pos.startswith("nr"):
-        return POS_WEIGHT["nr"]
+        if is_person_name(word, pos):
+            return POS_WEIGHT["nr"]
+        # jieba's dictionary calls many words names: 高峰 is a noun; 拉开帷幕 and 明显增加 no topic
+        return POS_WEIGHT["n"] if len(word) <= 3 else 0.0
     return POS_WEIGHT.get(pos, POS_WEIGHT.get(pos[:2], POS_WEIGHT["n"] if pos.startswith("n") else 0.0))
 
 

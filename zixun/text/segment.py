@@ -92,3 +92,64 @@ def idf_table() -> tuple[dict[str, float], float]:
                 table[word] = float(value)
     values = sorted(table.values())
     return table, values[len(values) // 2]
+
+
+@functools.lru_cache(maxsize=1)
+def dictionary() -> dict[str, tuple[int, str]]:
+    """jieba's dictionary (shipped in the jieba wheel): word → (frequency, part of speech)."""
+    table: dict[str, tuple[int, str]] = {}
+    with (resources.files("jieba") / "dict.txt").open("r", encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 3:
+                table[parts[0]] = (int(parts[1]), parts[2])
+            elif len(parts) == 2:
+                table[parts[0]] = (int(parts[1]), "")
+    return table
+
+
+# The common single-character surnames (about nine in ten people in China) and the compound ones.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+    "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童"
+    "凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项"
+    "连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲"
+    "虞敖巩明佘池查麻苑迟邝"
+)
+COMPOUND_SURNAMES = frozenset("欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 令狐 夏侯 司徒 长孙 宇文 端木 独孤 南宫 西门".split())
+
+
+# Characters of transliterated foreign names (特朗普, 贝克汉姆, 默克尔): a dictionary word made of
+# nothing else, three characters or more, is a name's shape even without a Chinese surname.
+TRANSLIT = frozenset(
+    "阿埃艾安奥澳巴拜班邦鲍贝本比彼毕波伯博布查达戴丹道德登迪蒂丁东杜敦多厄恩尔法范菲费芬弗夫福盖冈戈哥格古"
+    "哈海汉豪赫亨洪胡华霍基吉加贾杰捷金卡凯坎康考柯科克肯库奎拉莱赖兰朗劳乐勒雷里理丽利莉列林琳隆娄卢鲁"
+    "伦罗洛马迈麦曼梅门蒙米密敏莫默姆穆纳奈南内尼妮涅纽努诺欧帕潘佩蓬皮珀普奇齐恰乔切琴琼丘萨塞桑森沙莎"
+    "舍什施史斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹茨祖佐"
+)
+
+
+def is_person_name(word: str, pos: str) -> bool:
+    """Whether a word the tagger marks ``nr``/``nrt`` is likely a person's name.
+
+    Why: jieba's dictionary marks thousands of common words ``nr`` (高峰, 古老, 张贴, 明白,
+    阳光, 顾问, 拉开帷幕, 明显增加), and a name is worth three nouns as a tag. A name the
+    tagger found outside the dictionary (叶晨, 陈德发, 梅西) is kept; a dictionary word is a
+    name only in a name's shape: a surname and two given characters, a compound surname, a
+    transliteration (特朗普, 贝克汉姆; ·), or a two-character ``nrt`` (拜登). Other
+    two-character dictionary "names" are mostly the mislabelled words, so they count as
+    nouns; famous ones come through the entity table.
+    """
+    if not pos.startswith("nr"):
+        return False
+    simple = to_simplified(word)
+    if "·" in simple or "•" in simple:
+        return True
+    if simple not in dictionary():
+        return 2 <= len(simple) <= 4
+    if simple[:2] in COMPOUND_SURNAMES:
+        return 3 <= len(simple) <= 4
+    if all(c in TRANSLIT for c in simple) and (len(simple) >= 3 or pos == "nrt"):
+        return True
+    return len(simple) == 3 and simple[0] in SURNAMES
