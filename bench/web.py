@@ -10,7 +10,8 @@ Protocol
     the near-duplicate confirmation skipped, for this load only. The db is kept in /tmp and
     reused when it already holds N articles; its page views are cleared at the start of each run.
   * Server: ``zixun.web.app.serve`` (one uvicorn worker, the CLI's server) in a subprocess
-    on 127.0.0.1.
+    on 127.0.0.1; the rows start once ``/api/health`` reports it ready (start-up builds the
+    大家还在看 index, ~10 s at 100k, and a starting server is not what the rows measure).
   * Load: a small asyncio HTTP/1.1 keep-alive client in this process (C connections, closed
     loop, each connection a returning reader with its own cookie), a fixed time per row;
     latency is per request, client side. The static row (``/static/site.css`` from the same
@@ -135,17 +136,25 @@ def free_port() -> int:
 
 
 def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
+    """Start the server and wait until ``/api/health`` says it is ready (its 大家还在看 index
+    is built at start-up, ~10 s at 100k): the rows measure a running site, not a starting one."""
     code = f"from zixun.web.app import serve; serve({db!r}, host='127.0.0.1', port={port})"
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=str(ROOT))
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2) as s:
+                s.sendall(f"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
+                reply = b""
+                while chunk := s.recv(65536):
+                    reply += chunk
+            if b'"ready":true' in reply:
                 return proc
         except OSError:
-            time.sleep(0.1)
+            pass
+        time.sleep(0.2)
     proc.kill()
-    raise SystemExit("the server did not start within 30 s")
+    raise SystemExit("the server was not ready within 300 s")
 
 
 # -- load -----------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ the pages in tests/data/web/) plus a page full of script payloads.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -110,6 +111,10 @@ def test_related_index_is_built_at_start_up(built: tuple[str, int]) -> None:
     assert slow._related_index is None
     with TestClient(app) as c:
         assert c.get("/api/tags").status_code == 200  # no article page asked for
+        deadline = time.monotonic() + 30
+        while not (health := c.get("/api/health").json())["ready"] and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert health == {"ok": True, "ready": True}
     assert slow._related_index is not None and len(slow._related_index) >= 4
 
 

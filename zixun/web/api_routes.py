@@ -150,6 +150,11 @@ class ChannelList(BaseModel):
     items: list[str]
 
 
+class Health(BaseModel):
+    ok: Literal[True] = True
+    ready: bool = Field(description="false while the 大家还在看 index is still being built after a start")
+
+
 class ViewEvent(BaseModel):
     type: Literal["view"] = "view"
     article_id: int = Field(ge=1, le=2**62)
@@ -218,6 +223,11 @@ async def tags(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 1
 @router.get("/channels", response_model=ChannelList, summary="Channels that hold articles")
 async def channels(request: Request) -> ChannelList:
     return ChannelList(items=await site_of(request).channels())
+
+
+@router.get("/health", response_model=Health, summary="Liveness and readiness (for probes and load balancers)")
+async def health(request: Request) -> Health:
+    return Health(ready=site_of(request).ready)
 
 
 @router.post("/events", status_code=202, response_model=Accepted, summary="Record a page view")

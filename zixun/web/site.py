@@ -203,6 +203,7 @@ class Site:
     read_by: TTLCache[str, set[int]] = field(default_factory=lambda: TTLCache(3600.0, 50_000))
     _refreshing: set[tuple[int, object]] = field(default_factory=set)
     _pending: dict[tuple[int, object], asyncio.Future[Any]] = field(default_factory=dict)
+    ready: bool = False  # the start-up work (the related index) is done
 
     def __post_init__(self) -> None:
         self.views = ViewWriter(self.writer)
@@ -324,11 +325,14 @@ class Site:
 
     async def warm_up(self) -> None:
         """Build the 大家还在看 neighbour index as the server starts, not on the first article
-        request after it (seconds on a 100k archive); a failure waits for that request."""
+        request after it (seconds on a 100k archive); a failure waits for that request.
+        ``ready`` (``/api/health``) turns true when it is done either way."""
         try:
             await self.slow.run(lambda st: st.related_index())
         except Exception:
             log.exception("building the related index at start-up failed; the first article page will retry")
+        finally:
+            self.ready = True
 
     def close(self) -> None:
         if self.views is not None:
