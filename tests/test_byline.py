@@ -113,3 +113,18 @@ def test_name_helpers() -> None:
     assert is_cjk_name("欧阳修", strict=True)
     assert not is_cjk_name("发展", strict=True)
     assert not is_cjk_name("新闻", strict=False)
+
+
+def test_portal_dateline_gives_the_outlet_and_leaves_the_paragraph() -> None:
+    """新浪/腾讯-style leads, "<频道>讯 北京时间10月30日消息，": the outlet is the part before 讯,
+    and the dateline is no part of the story's first sentence."""
+    art = Article(paragraphs=[
+        "晨光娱乐讯 北京时间10月30日消息，导演林默将执导一部关于城市更新的新片，预计明年春天开机。",
+        "片方表示，影片将在江城取景三个月。",
+    ])
+    byline.run(art, Page(source="t", kind="text", text=""))
+    assert art.byline.outlet == "晨光娱乐"
+    assert art.paragraphs[0] == "导演林默将执导一部关于城市更新的新片，预计明年春天开机。"
+    assert parse("腾讯科技讯 11月1日上午消息，某公司发布新款手机。").outlet == "腾讯科技"
+    for line in ("通讯员李明介绍，活动将持续一周。", "资讯显示，10月30日消息面平静。", "视频通讯技术大会今天开幕。"):
+        assert parse(line, position="body").outlet is None, line

@@ -44,6 +44,11 @@ _BY_NAME = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A-Z]\.|de|van|von|da|del|la|le|bin)){{1,3}})(?![a-z'’])"
 )
 _AND_NAME = re.compile(rf"\s*(?:,|and|&)\s+({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A-Z]\.)){{1,2}})(?![a-z'’])")
+# Portal datelines: "新浪娱乐讯 北京时间10月30日消息，", "新浪科技讯 11月1日上午消息，" (the outlet ends in 讯)
+_XUN = re.compile(
+    r"^(?P<outlet>[\u4e00-\u9fff]{2,8}?)(?:讯|訊)\s*(?:北京时间|北京時間)?\s*"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日[^，,。\s]{0,6}?(?:消息|电|電)"
+)
 _BENBAO = re.compile(r"^(?:本报讯|本報訊|本网讯|本網訊|本台讯|本刊讯)\s*(?:[（(](?P<credit>[^（）()]{2,40})[）)])?")
 _TRAILING = re.compile(r"[（(](?P<credit>[^（）()]{2,30})[）)]\s*$")
 _POSTED_BY = re.compile(
@@ -157,7 +162,7 @@ def parse_line(text: str, b: Byline, *, position: str) -> bool:
     if not text:
         return False
     hit = False
-    m = _WIRE.match(text) or _BENBAO.match(text)
+    m = _WIRE.match(text) or _BENBAO.match(text) or _XUN.match(text)
     if m:
         groups = m.groupdict()
         outlet = groups.get("outlet")
@@ -220,9 +225,9 @@ def parse_byline(lines: list[str], position: str = "head") -> tuple[Byline, set[
 
 def _strip_credit(p: str) -> str:
     """Cut a wire dateline at the start and a closing credit at the end of a paragraph."""
-    m = _WIRE.match(p) or _BENBAO.match(p)
+    m = _WIRE.match(p) or _BENBAO.match(p) or _XUN.match(p)
     if m and len(p) > len(m.group(0)) + 5:
-        p = p[m.end() :].lstrip(" ：:　")
+        p = p[m.end() :].lstrip(" ：:　，,")
     t = _TRAILING.search(p)
     if t and len(p) > len(t.group(0)) + 5:
         probe = Byline()

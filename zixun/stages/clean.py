@@ -9,12 +9,16 @@ from zixun.text.normalize import clean_line, for_matching
 
 
 def clean_paragraphs(paragraphs: list[str], *, title: str | None = None) -> list[str]:
-    """Drop boilerplate and repeated paragraphs, keep order; never edits a kept paragraph's words."""
+    """Drop boilerplate and repeated paragraphs, keep order; never edits a kept paragraph's
+    words, except a copy of the headline glued to the start of the first one (flattened
+    pages run "标题正文…" together)."""
     seen: set[str] = set()
     title_key = for_matching(title) if title else None
     out: list[str] = []
-    for raw in paragraphs:
+    for k, raw in enumerate(paragraphs):
         p = clean_line(raw)
+        if k == 0 and title and len(title) >= 8 and p.startswith(title) and len(p) - len(title) >= 10:
+            p = p[len(title) :].lstrip()
         if not p or is_boilerplate_line(p):
             continue
         key = for_matching(p)

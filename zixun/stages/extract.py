@@ -151,12 +151,22 @@ def extract_dump(article: Article, page: Page) -> None:
         page.hints["date_lines"] = [dump.published_text]
 
 
+def _title_line(first: str, rest: list[str]) -> bool:
+    """The first line of a plain text is its headline: short, not a sentence (no 。), and a
+    question or exclamation (如何挑选勃艮第葡萄酒？) only when a longer body follows it."""
+    if len(first) > 40 or "。" in first:
+        return False
+    if re.search(r"[！？!?]$", first):
+        return len(first) <= 30 and sum(len(x) for x in rest) >= 3 * len(first)
+    return True
+
+
 def extract_text(article: Article, page: Page) -> None:
     lines = [clean_line(x) for x in page.text.splitlines()]
     lines = [x for x in lines if x]
     if page.hints.get("title"):
         article.title = str(page.hints["title"])
-    elif len(lines) > 1 and len(lines[0]) <= 40 and not re.search(r"[。！？]$", lines[0]):
+    elif len(lines) > 1 and _title_line(lines[0], lines[1:]):
         article.title = lines[0]
         lines = lines[1:]
     article.paragraphs = lines

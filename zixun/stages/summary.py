@@ -51,7 +51,11 @@ _DATED = re.compile(r"^[(（]?(\d{4}年)?\d{1,2}月\d{1,2}日|^(近日|日前|�
 _TRAIL = "，,；;：:、"
 _SOURCE = re.compile(r"(消息|报道称?|获悉|了解到|日电)$")
 # A channel tag or Weibo topic opening a sentence ("【财经】", "#两会#") labels the post; a 提示 drops it.
-_TAG = re.compile(r"(?:^|(?<=[。！？!?]))\s*(?:【[^】\n]{1,30}】|#[^#\n]{1,30}#)\s*")
+# So does a label naming the paragraph's role ("导语：", "编者按：", "摘要：").
+_TAG = re.compile(
+    r"(?:^|(?<=[。！？!?]))\s*(?:【[^】\n]{1,30}】|#[^#\n]{1,30}#"
+    r"|(?:导语|導語|摘要|提要|编者按|編者按|核心提示|内容提要|內容提要)\s*[：:])\s*"
+)
 
 
 def _usable(s: str) -> bool:
@@ -167,7 +171,7 @@ def summarize(text: str, *, title: str | None = None, max_chars: int | None = No
         if not short and _DATED.match(sp.text) and sp.sent < 5:
             sp.score += 0.05
         if title_b and _near_dup(bare(sp.text), title_b) and len(bare(sp.text)) <= len(title_b) * 1.3:
-            sp.score -= 0.05  # repeating the headline tells the reader nothing new
+            sp.score -= 1.0  # repeating the headline tells the reader nothing new: last resort only
     if short:
         return _clause_pick(spans, budget)
     whole = [sp for sp in spans if sp.whole and sp.first == 0]

@@ -1,0 +1,33 @@
+"""Plain-text input: the first line as the headline, labels and repeats kept out of 核心提示."""
+
+from __future__ import annotations
+
+import zixun
+from zixun.stages.clean import clean_paragraphs
+from zixun.stages.summary import summarize
+
+BODY = ("导语：秋天是品尝新米的季节，可很多人不知道怎么挑。记者走访了江城几家粮油店，"
+        "店主们都说，看颜色、闻香气、摸颗粒是最简单的三个办法。\n"
+        "粮油店老板陈立说，新米颜色透亮，闻起来有淡淡的清香，陈米则颜色发暗。"
+        "他建议消费者少量多次购买，放在阴凉干燥处保存。")
+
+
+def test_a_question_headline_is_the_title_of_a_plain_text() -> None:
+    art = zixun.extract(("怎样挑到好吃的新米？\n" + BODY).encode("utf-8"))
+    assert art.title == "怎样挑到好吃的新米？" and not art.title_generated
+    assert not art.summary.startswith("导语") and "新米" in art.summary
+    short = zixun.extract("你知道吗？\n是的。".encode())  # no body to head: not a headline
+    assert short.title != "你知道吗？"
+
+
+def test_a_sentence_repeating_the_headline_is_no_summary() -> None:
+    title = "江城新米上市 市民争相品尝"
+    text = "江城新米上市，市民争相品尝！\n" + BODY
+    assert not summarize(text, title=title).startswith("江城新米上市")
+
+
+def test_headline_glued_to_the_first_paragraph_is_cut() -> None:
+    title = "江城新米上市 市民争相品尝"
+    paras = [title + "记者走访了江城几家粮油店，新米销量比上周明显增加。", "店主们说，今年新米品质好。"]
+    assert clean_paragraphs(paras, title=title)[0] == "记者走访了江城几家粮油店，新米销量比上周明显增加。"
+    assert clean_paragraphs(["江城新米上市", "正文第一段讲述了新米上市的情况。"], title="江城新米上市 市民争相品尝")[0] == "江城新米上市"
