@@ -131,3 +131,15 @@ def test_military_equipment_story_is_not_a_game() -> None:
             "质量监督和保障要求，要求各级部队严格落实装备试验责任。")
     assert cue_vote(text, title="中央军委印发武器装备试验管理规定") == "军事"
     assert cue_vote("新版本上线后，玩家可在副本中获得英雄皮肤。", title="手游新版本上线 玩家热议英雄皮肤") == "游戏"
+
+
+def test_skin_care_and_war_heroes_are_not_games() -> None:
+    """皮肤, 英雄, 主机 count for 游戏 only beside a game's own words: a 护肤 story was filed under 游戏."""
+    from zixun.stages.category import cue_vote
+
+    skin = ("入秋后空气干燥，皮肤容易缺水。皮肤科医生建议，洁面后先用保湿精华，再涂面霜锁水；"
+            "油性皮肤也需要补水，只是要选清爽的质地。")
+    assert cue_vote(skin, title="秋冬皮肤干燥怎么办 医生教你三步保湿") != "游戏"
+    hero = "纪念馆今天举办英雄事迹展，展出抗洪英雄的日记和照片，市民排队参观。"
+    assert cue_vote(hero, title="抗洪英雄事迹展开幕") != "游戏"
+    assert cue_vote("新赛季上线，玩家抢先体验新英雄和新皮肤。", title="新英雄皮肤上线") == "游戏"

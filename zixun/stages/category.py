@@ -52,14 +52,19 @@ _CUES: dict[str, tuple[str, ...]] = {
            "签证", "度假", "风景", "一日游"),
     "农业": ("农业", "粮食", "种植", "农民", "小麦", "水稻", "养殖", "农村", "农产品", "蔬菜", "果树", "化肥", "猪价",
            "生猪", "玉米", "大豆", "乡村振兴", "合作社", "亩产", "种子"),
-    # not 装备: military stories use it as much (武器装备, 装备试验)
-    "游戏": ("游戏", "玩家", "电竞", "手游", "主机", "王者荣耀", "英雄联盟", "绝地求生", "吃鸡", "LOL", "DNF", "副本",
-           "英雄", "皮肤", "段位", "网游", "Steam", "任天堂", "PS4", "PS5", "Switch"),
+    # not 装备: military stories use it as much (武器装备, 装备试验); see also _WEAK_CUES
+    "游戏": ("游戏", "玩家", "电竞", "手游", "王者荣耀", "英雄联盟", "绝地求生", "吃鸡", "LOL", "DNF",
+           "段位", "网游", "Steam", "任天堂", "PS4", "PS5", "Switch"),
     "文化": ("文化", "博物馆", "文物", "非遗", "展览", "书法", "文学", "历史", "古代", "诗词", "艺术", "作家", "小说",
            "传统", "画家", "故宫", "朝代", "皇帝", "考古"),
     "社会": ("警方", "事故", "法院", "市民", "社区", "救援", "派出所", "民警", "男子", "女子", "老人", "村民", "网友",
            "嫌疑人", "被捕", "火灾", "车祸", "判决", "大爷", "大妈"),
 }
+
+
+# Cues that count only beside one of the channel's own cues: 皮肤 is skin care as often as a
+# game skin, 英雄 a war hero, 副本 and 主机 a copy and a computer (a 护肤 story was filed under 游戏).
+_WEAK_CUES: dict[str, tuple[str, ...]] = {"游戏": ("英雄", "皮肤", "副本", "主机")}
 
 
 def from_section(section: str | None, url: str | None) -> str | None:
@@ -96,6 +101,9 @@ def cue_vote(text: str, *, title: str | None = None) -> str | None:
     """The built-in fallback: count channel cue words (title ×3, first 600 characters)."""
     sample = simplify(((title or "") + " ") * 3 + text[:600])
     votes = {ch: sum(len(re.findall(re.escape(cue), sample)) for cue in cues) for ch, cues in _CUES.items()}
+    for ch, weak in _WEAK_CUES.items():
+        if votes[ch]:
+            votes[ch] += sum(len(re.findall(re.escape(cue), sample)) for cue in weak)
     best = max(votes, key=lambda c: votes[c])
     return best if votes[best] >= 2 else None
 
