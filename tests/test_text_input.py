@@ -31,3 +31,19 @@ def test_headline_glued_to_the_first_paragraph_is_cut() -> None:
     paras = [title + "记者走访了江城几家粮油店，新米销量比上周明显增加。", "店主们说，今年新米品质好。"]
     assert clean_paragraphs(paras, title=title)[0] == "记者走访了江城几家粮油店，新米销量比上周明显增加。"
     assert clean_paragraphs(["江城新米上市", "正文第一段讲述了新米上市的情况。"], title="江城新米上市 市民争相品尝")[0] == "江城新米上市"
+
+
+def test_a_credit_left_at_a_sentence_start_is_no_part_of_the_summary() -> None:
+    text = ("导语：秋季时装周落幕，各大品牌的新系列各有看点。（编辑：林默）在最后一天的秀场上，设计师把江南园林搬上了T台，"
+            "模特身着水墨印花长裙缓缓走过石桥。")
+    out = summarize(text, title="秋季时装周落幕 江南园林走上T台")
+    assert "编辑" not in out and "林默" not in out and out, out
+
+
+def test_a_surname_cut_off_by_the_segmenter_stays_with_the_name() -> None:
+    from zixun.stages.tags import tag
+
+    text = ("旅行平台董事局主席梁建章表示，今年国庆假期出境游订单同比增长三成。梁建章认为，签证便利化是主要原因。"
+            "梁建章还透露，平台将在东南亚新开两个服务中心。")
+    tags = tag(text, title="旅行平台国庆出境游订单增长三成", k=8)
+    assert "梁建章" in tags and "建章" not in tags, tags

@@ -54,7 +54,9 @@ _SOURCE = re.compile(r"(消息|报道称?|获悉|了解到|日电)$")
 # So does a label naming the paragraph's role ("导语：", "编者按：", "摘要：").
 _TAG = re.compile(
     r"(?:^|(?<=[。！？!?]))\s*(?:【[^】\n]{1,30}】|#[^#\n]{1,30}#"
-    r"|(?:导语|導語|摘要|提要|编者按|編者按|核心提示|内容提要|內容提要)\s*[：:])\s*"
+    r"|(?:导语|導語|摘要|提要|编者按|編者按|核心提示|内容提要|內容提要)\s*[：:]"
+    # and an editor's or reporter's credit that a flattened page left at a sentence start
+    r"|[（(](?:责任编辑|責任編輯|编辑|編輯|记者|記者|作者|来源|來源)[：:\s][^（）()]{1,20}[）)])\s*"
 )
 
 

@@ -25,7 +25,7 @@ from zixun.nlp import entities, tagmodel
 from zixun.nlp import lexicon as lexicon_mod
 from zixun.read.page import Page
 from zixun.settings import get as setting
-from zixun.text.segment import idf_table, is_content_word, is_person_name, pos_tag_folded
+from zixun.text.segment import idf_table, is_content_word, is_person_name, join_split_names, pos_tag_folded
 from zixun.text.t2s import to_simplified
 
 # How often a word of this part of speech is a human tag (nouns are many, names are few).
@@ -128,7 +128,7 @@ def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None) -
     marked: set[str] = set()  # 《titles》 and “quoted terms”: chosen by the writer, not by the segmenter
     for part, boost in ((title or "", TITLE_WEIGHT), (text, 1.0)):
         prev = ""
-        for w, p in pos_tag_folded(part):
+        for w, p in join_split_names(pos_tag_folded(part)):
             simple = to_simplified(w)
             alias = None
             if (len(w) >= 2 or p in ("j", "ns")) and simple in entities.ALIASES:

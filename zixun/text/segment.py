@@ -153,3 +153,28 @@ def is_person_name(word: str, pos: str) -> bool:
     if all(c in TRANSLIT for c in simple) and (len(simple) >= 3 or pos == "nrt"):
         return True
     return len(simple) == 3 and simple[0] in SURNAMES
+
+
+def join_split_names(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Glue a surname the tagger cut off back onto its given name: 梁/nr 建章/n → 梁建章/nr.
+
+    Why: jieba often tags a lone surname ``nr`` and the given name as a dictionary noun
+    (建章, 啸虎), so the name reaches the tags as a fragment. Only a surname tagged ``nr``
+    followed by a one- or two-character noun is joined (高/a 质量 stays apart).
+    """
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tokens):
+        w, p = tokens[i]
+        if (p == "nr" and len(w) == 1 and to_simplified(w) in SURNAMES and i + 1 < len(tokens)
+                and 1 <= len(tokens[i + 1][0]) <= 2 and (tokens[i + 1][1][:1] == "n" or tokens[i + 1][1] in ("j", "x"))
+                and _CJK_RUN.fullmatch(tokens[i + 1][0])):
+            out.append((w + tokens[i + 1][0], "nr"))
+            i += 2
+            continue
+        out.append((w, p))
+        i += 1
+    return out
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
