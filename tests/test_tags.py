@@ -305,3 +305,20 @@ def test_common_words_the_dictionary_calls_names_are_not_weighted_as_names() -> 
     assert "林晓舟" in tags[:3], tags
     for bad in ("明显增加", "拉开帷幕", "张贴"):
         assert bad not in tags, tags
+
+
+def test_foreign_names_cut_into_syllables_are_whole_tags() -> None:
+    """jieba cuts an unknown transliterated name into pieces (皮|斯托|瑞斯); the tag is the name."""
+    text = ("南非短跑名将皮斯托瑞斯当地时间15日在比勒陀利亚出庭。皮斯托瑞斯的律师表示，将在下周提交新的证据。"
+            "英国首相特雷莎·梅当天也就此事发表了看法。")
+    tags = tag(text, title="皮斯托瑞斯出庭受审", k=8)
+    assert "皮斯托瑞斯" in tags and not {"斯托", "瑞斯"} & set(tags), tags
+    assert "特雷莎·梅" in tags or "特雷莎" not in tags, tags
+
+
+def test_long_report_titles_in_book_marks_are_no_tags() -> None:
+    text = ("本届新闻奖共评出获奖作品291件，其中《吴菊萍：勇敢的妈妈伟大的母亲》《走基层-塔县皮里村蹲点日记》获一等奖。"
+            "评委会表示，获奖作品扎根基层，记录时代。纪录片《江河》同时获奖。")
+    tags = tag(text, title="新闻奖评选结果揭晓", k=8)
+    assert not any("：" in t or "-" in t for t in tags), tags
+    assert "江河" in tags, tags

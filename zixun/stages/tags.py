@@ -37,6 +37,7 @@ OOV_ONCE = 0.4  # score factor of a word unknown to the dictionary seen once, in
 BOOK_WEIGHT, QUOTE_WEIGHT = 4.0, 1.5  # 《作品》 are tags ~7 times in 10, short “quoted terms” ~3 in 10
 _BOOK = re.compile(r"《([^》]{1,15})》")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,8})[”\"]")
+_BOOK_NOT_A_TAG = re.compile(r"[：:“”\"‘’，,、\-—!！?？\s]")
 # English function words: an English phrase inside a Chinese story ("get", "the") is no topic
 _ENGLISH_STOP = frozenset(
     """the and for are but not you all any can had her was one our out has him his how its may new now
@@ -146,6 +147,8 @@ def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None) -
                 pairs[prev + w] += 1
             prev = w
         for m in _BOOK.findall(part):
+            if len(m) > 12 or _BOOK_NOT_A_TAG.search(m):
+                continue  # 《吴菊萍：勇敢的妈妈伟大的母亲》 names a report, not a topic to file it under
             marked.add(m)
             tf[m] += boost
             weight[m] = max(weight.get(m, 0.0), BOOK_WEIGHT)

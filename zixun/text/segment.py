@@ -127,6 +127,7 @@ TRANSLIT = frozenset(
     "哈海汉豪赫亨洪胡华霍基吉加贾杰捷金卡凯坎康考柯科克肯库奎拉莱赖兰朗劳乐勒雷里理丽利莉列林琳隆娄卢鲁"
     "伦罗洛马迈麦曼梅门蒙米密敏莫默姆穆纳奈南内尼妮涅纽努诺欧帕潘佩蓬皮珀普奇齐恰乔切琴琼丘萨塞桑森沙莎"
     "舍什施史斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹茨祖佐"
+    "瑞滕"
 )
 
 
@@ -147,7 +148,7 @@ def is_person_name(word: str, pos: str) -> bool:
     if "·" in simple or "•" in simple:
         return True
     if simple not in dictionary():
-        return 2 <= len(simple) <= 4
+        return 2 <= len(simple) <= 4 or (len(simple) <= 8 and all(c in TRANSLIT for c in simple))
     if simple[:2] in COMPOUND_SURNAMES:
         return 3 <= len(simple) <= 4
     if all(c in TRANSLIT for c in simple) and (len(simple) >= 3 or pos == "nrt"):
@@ -156,12 +157,17 @@ def is_person_name(word: str, pos: str) -> bool:
 
 
 def join_split_names(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Glue a surname the tagger cut off back onto its given name: 梁/nr 建章/n → 梁建章/nr.
+    """Glue names the tagger cut apart: a surname back onto its given name (梁/nr 建章/n →
+    梁建章/nr) and the pieces of a transliterated name (皮/斯托/瑞斯 → 皮斯托瑞斯/nrt,
+    特雷莎/·/梅 → 特雷莎·梅).
 
     Why: jieba often tags a lone surname ``nr`` and the given name as a dictionary noun
-    (建章, 啸虎), so the name reaches the tags as a fragment. Only a surname tagged ``nr``
-    followed by a one- or two-character noun is joined (高/a 质量 stays apart).
+    (建章, 啸虎), and cuts a foreign name it does not know into pieces, so the name reached
+    the tags as fragments. Only a surname tagged ``nr`` followed by a one- or two-character
+    noun is joined (高/a 质量 stays apart); pieces are joined only when each is one to three
+    transliteration characters and one of them is tagged a name or a place.
     """
+    tokens = _join_transliterations(tokens)
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(tokens):
@@ -178,3 +184,28 @@ def join_split_names(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _translit(word: str, pos: str) -> bool:
+    """A possible piece of a transliterated name: a short noun-like token of such characters
+    (因/p after 瑞斯 is a preposition, not a syllable)."""
+    return 1 <= len(word) <= 3 and pos[:1] in ("n", "j") and all(c in TRANSLIT for c in to_simplified(word))
+
+
+def _join_transliterations(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and (_translit(*tokens[j]) or (tokens[j][0] in "·•" and j > i)):
+            j += 1
+        while j > i and tokens[j - 1][0] in "·•":  # a run never ends on the dot
+            j -= 1
+        run = tokens[i:j]
+        if len(run) >= 2 and any(p.startswith(("nr", "ns")) for _w, p in run):
+            out.append(("".join(w for w, _p in run), "nrt"))
+            i = j
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
