@@ -47,3 +47,16 @@ def test_a_surname_cut_off_by_the_segmenter_stays_with_the_name() -> None:
             "梁建章还透露，平台将在东南亚新开两个服务中心。")
     tags = tag(text, title="旅行平台国庆出境游订单增长三成", k=8)
     assert "梁建章" in tags and "建章" not in tags, tags
+
+
+def test_the_wire_dateline_dates_a_plain_text_against_its_base_time() -> None:
+    text = ("林默将执导城市更新新片\n新华社北京10月30日电 导演林默将执导一部关于城市更新的新片，预计明年春天开机。\n"
+            "片方表示，影片将在江城取景三个月。")
+    dated = zixun.extract(text.encode(), base_time="2018-11-02T10:00:00+08:00")
+    assert (dated.published.at, dated.published.precision, dated.published.source) == (
+        "2018-10-30T00:00:00+08:00", "day", "byline")
+    assert dated.byline.outlet == "新华社" and dated.paragraphs[0].startswith("导演林默")
+    assert zixun.extract(text.encode()).published.at is None  # no base time: no year is invented
+    by_url = zixun.extract(text.encode(), url="https://news.example.cn/2018-10/31/c_1.htm",
+                           base_time="2018-11-02T10:00:00+08:00")
+    assert by_url.published.at == "2018-10-31T00:00:00+08:00" and by_url.published.source == "url"

@@ -10,7 +10,9 @@ Order, first hit wins:
    against ``page.base_time``.
 4. The URL: ``/2023-11/06/``, ``/20231106/``, ``/2023/1106/``, ``/2023/11/06/``, ``t20231106_`` →
    ``url``, precision day.
-5. The body: ``infer_published(title, paragraphs, page.base_time)`` → ``body-inferred``.
+5. The wire dateline the byline stage took off the first paragraph (新华社北京10月30日电,
+   新浪娱乐讯 北京时间10月30日消息) → ``byline``; a month and day need ``page.base_time`` for the year.
+6. The body: ``infer_published(title, paragraphs, page.base_time)`` → ``body-inferred``.
 
 Nothing found: ``article.published`` stays ``Published()`` (all None). ``at`` is ISO 8601 with
 offset; for day precision it is the day's midnight (``2023-11-06T00:00:00+08:00``): ``precision``
@@ -36,6 +38,7 @@ def _zone_name() -> str:
     return str(setting("timezone"))
 
 _BYLINE = re.compile(r"来源|記者|记者|作者|编辑|編輯|通讯员|出处|稿源")
+_DATELINE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日.{0,8}?(?:电|電|讯|訊|消息)")
 _URL_DATES = (
     re.compile(r"/(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)/(?P<d>[0-3]\d)(?:/|$)"),
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)(?:/|$)"),
@@ -114,6 +117,12 @@ def run(article: Article, page: Page) -> None:
     if tm is not None and _plausible(tm, base):
         article.published = _published(tm, "url", tm.text, 0.75)
         return
+    dateline = article.byline.raw or ""
+    if _DATELINE.search(dateline):  # 新华社北京10月30日电, taken off the first paragraph by the byline stage
+        tm = parse_datetime_string(dateline, base=base, default_tz=_zone_name())
+        if tm is not None and _plausible(tm, base):
+            article.published = _published(tm, "byline", dateline, 0.85 if tm.kind == "absolute" else 0.7)
+            return
     guess = infer_published(article.title or None, article.paragraphs, base)
     if guess is not None:
         article.published = Published(at=iso(guess.at, guess.precision), precision=guess.precision, source="body-inferred",
