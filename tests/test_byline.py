@@ -128,3 +128,21 @@ def test_portal_dateline_gives_the_outlet_and_leaves_the_paragraph() -> None:
     assert parse("腾讯科技讯 11月1日上午消息，某公司发布新款手机。").outlet == "腾讯科技"
     for line in ("通讯员李明介绍，活动将持续一周。", "资讯显示，10月30日消息面平静。", "视频通讯技术大会今天开幕。"):
         assert parse(line, position="body").outlet is None, line
+
+
+def test_cms_credits_generic_sources_and_heading_words_are_no_byline() -> None:
+    art = Article(paragraphs=["头发爱出油的人，饮食上要少吃油腻和辛辣的食物，多吃新鲜蔬菜。"])
+    page = Page(source="t", kind="html", text="", hints={
+        "meta_author": "Discuz! Team and Comsenz UI Team",
+        "byline_lines": ["发布: 2021-1-29 13:18 | 点击: 313 | 来自: 互联网"],
+        "site_name": "-健康生活网-",
+    })
+    byline.run(art, page)
+    assert art.byline.reporters == [] and art.byline.outlet == "健康生活网"
+    assert parse("来源：转载文章").outlet in (None, "转载文章")  # the line is read; the stage drops it
+    art2 = Article(paragraphs=["第四届年会将于12月在北京举行，会期两天。"])
+    byline.run(art2, Page(source="t", kind="html", text="", hints={"head_lines": ["会议议程"]}))
+    assert art2.byline.reporters == []
+    art3 = Article(paragraphs=["导演新作以一个家庭三代人的故事，讲述城市四十年的变化。"])
+    byline.run(art3, Page(source="t", kind="html", text="", hints={"head_lines": ["眉间尺"]}))
+    assert art3.byline.reporters == ["眉间尺"]

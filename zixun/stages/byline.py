@@ -20,6 +20,7 @@ import re
 from zixun.model import Article, Byline
 from zixun.read.page import Page
 from zixun.stages.byline_names import CJK, is_cjk_name, is_user_name, join_spaced, split_city
+from zixun.text.segment import dictionary, pos_tag
 
 _OUTLET_LABEL = r"来源|來源|稿源|出处|出處|来自|來自|发布机构|發布機構|发文机关|發文機關|信息来源|文章来源"
 _EDITOR_LABEL = r"责任编辑|責任編輯|责编|責編|值班编辑|本文编辑|编辑|編輯"
@@ -156,6 +157,24 @@ def _credit(inner: str, b: Byline, *, strict: bool) -> bool:
     return False
 
 
+def _words(token: str) -> bool:
+    """A bare line that is an ordinary word or two (会议议程, 会议|议程), not a pen name (眉间尺).
+    Two characters are let through: pen names are often plain words (茉莉)."""
+    known = dictionary().get(token)
+    if known is not None and not known[1].startswith("nr") and len(token) >= 3:
+        return True
+    parts = pos_tag(token)
+    return len(parts) >= 2 and all(len(w) >= 2 and not p.startswith("nr") for w, p in parts)
+
+
+# "来源：互联网", "来源：转载文章": where the text came from, not who published it
+_NOT_AN_OUTLET = frozenset({"互联网", "网络", "转载", "转载文章", "网友", "网友投稿", "原创", "本站", "未知", "佚名",
+                            "综合", "网络整理", "互联网整理", "来源网络", "网络转载"})
+# A CMS's own credit in <meta name="author">: "Discuz! Team and Comsenz UI Team"
+_SOFTWARE_AUTHOR = re.compile(r"\b(?:team|inc|ltd|llc|corp|corporation|powered|discuz|phpwind|comsenz|dedecms|"
+                              r"wordpress|joomla|drupal)\b|织梦|帝国CMS", re.I)
+
+
 def parse_line(text: str, b: Byline, *, position: str) -> bool:
     """Parse one line into ``b``; ``position`` is "head" (near the headline), "tail" or "body"."""
     text = text.strip()
@@ -205,7 +224,8 @@ def parse_line(text: str, b: Byline, *, position: str) -> bool:
     if position in ("head", "first") and _NAME_LINE.match(text):
         names = [n for n in re.split(r"[、，, ]+", text) if n]
         strict = len(names) > 1
-        if all(is_cjk_name(n, strict=strict) or (not strict and is_cjk_name(n, strict=False)) for n in names):
+        if all(is_cjk_name(n, strict=True) if strict else (is_cjk_name(n, strict=False) and not _words(n))
+               for n in names):
             _add(b.reporters, names)
             hit = True
     if hit:
@@ -274,10 +294,14 @@ def run(article: Article, page: Page) -> None:
     for i in range(max(0, n - 4), n - 1):
         if not b.outlet and _ISSUER.match(paras[i]) and re.match(r"^\s*(?:19|20)\d\d\s*[年\-/.]", paras[i + 1]):
             b.outlet = paras[i]
+    if b.outlet:
+        b.outlet = b.outlet.strip(" -—|｜:：·") or None
+        if b.outlet in _NOT_AN_OUTLET:
+            b.outlet = None
     for fallback in (_account(hints.get("date_lines", [])), hints.get("meta_source"), hints.get("site_name")):
         if not b.outlet and fallback:
-            b.outlet = str(fallback)
-    if not b.reporters and hints.get("meta_author"):
+            b.outlet = str(fallback).strip(" -—|｜:：·") or None
+    if not b.reporters and hints.get("meta_author") and not _SOFTWARE_AUTHOR.search(str(hints["meta_author"])):
         names = [x for x in re.split(r"[\s,，、]+", str(hints["meta_author"])) if x]
         b.reporters = [x for x in names if is_user_name(x) or is_cjk_name(x, strict=False)][:5]
     article.paragraphs = [_strip_credit(p) for i, p in enumerate(paras) if i not in drop]
