@@ -60,3 +60,11 @@ def test_the_wire_dateline_dates_a_plain_text_against_its_base_time() -> None:
     by_url = zixun.extract(text.encode(), url="https://news.example.cn/2018-10/31/c_1.htm",
                            base_time="2018-11-02T10:00:00+08:00")
     assert by_url.published.at == "2018-10-31T00:00:00+08:00" and by_url.published.source == "url"
+
+
+def test_headings_and_list_items_are_no_summary_sentences() -> None:
+    text = ("在上周的社区活动上，王女士一家报名了两个亲子阅读项目。\n她说，孩子最喜欢绘本剧场，每次都要排队。\n"
+            "二是阅读空间的品质\n图书馆今年新增了三百平方米的阅读空间，座位增加到两百个。\n亲子阅读节后天开幕")
+    out = summarize(text, title="市图书馆亲子阅读节后天开幕 阅读空间扩大")
+    assert "二是阅读空间的品质" not in out and "后天开幕" not in out, out
+    assert out.startswith("在上周的社区活动上")

@@ -49,6 +49,7 @@ _CAPTION = re.compile(
 _FIELD = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s]{1,7}[：:][^。！？!?，,]{0,80}$")
 _DATED = re.compile(r"^[(（]?(\d{4}年)?\d{1,2}月\d{1,2}日|^(近日|日前|今天|昨天|昨日|今日)")
 _TRAIL = "，,；;：:、"
+_HEADING_END = re.compile(r"[。！？!?…”」』\"'’.)）]$")
 _SOURCE = re.compile(r"(消息|报道称?|获悉|了解到|日电)$")
 # A channel tag or Weibo topic opening a sentence ("【财经】", "#两会#") labels the post; a 提示 drops it.
 # So does a label naming the paragraph's role ("导语：", "编者按：", "摘要：").
@@ -177,6 +178,8 @@ def summarize(text: str, *, title: str | None = None, max_chars: int | None = No
     if short:
         return _clause_pick(spans, budget)
     whole = [sp for sp in spans if sp.whole and sp.first == 0]
+    # a short line with no sentence end is a heading or a list item (八、吃饭不感谢的乞丐), not a 提示
+    whole = [sp for sp in whole if _HEADING_END.search(sp.text.strip()) or size(sp.text) >= 30] or whole
     if whole:
         lead = min(sp.sent for sp in whole)
         for sp in whole:
