@@ -322,3 +322,15 @@ def test_long_report_titles_in_book_marks_are_no_tags() -> None:
     tags = tag(text, title="新闻奖评选结果揭晓", k=8)
     assert not any("：" in t or "-" in t for t in tags), tags
     assert "江河" in tags, tags
+
+
+def test_english_story_tags_are_names_not_filler() -> None:
+    title = "Governor Defends New Campaign After Online Ridicule"
+    text = ("The governor of South Dakota defended the state's new anti-drug campaign on Monday. "
+            "Governor Kristi Noem said the campaign was really working, because people were talking about it. "
+            "Critics in South Dakota called the slogan a little strange, but Kristi Noem said something had to change. "
+            "The campaign cost the state about $449,000, officials said.")
+    tags = tag(text, title=title, k=8)
+    assert "South Dakota" in tags and "Kristi Noem" in tags, tags
+    for filler in ("really", "little", "something", "Governor Defends New Campaign"):
+        assert filler not in tags, tags

@@ -45,10 +45,17 @@ _ENGLISH_STOP = frozenset(
     only over some than that them then they this very what when will with your about after again being
     could every other their there these those through under where which while would should said says
     were been also many such well even back first last year years time told according including still
-    since among because during before between both each same over""".split()
+    since among because during before between both each same over good great little really something
+    anything everything nothing wrote write written tell tells going went come came made make like know
+    think want look thing things lot way week today yesterday tomorrow monday tuesday wednesday thursday
+    friday saturday sunday january february march april june july august september october november
+    december mr mrs ms dr sure maybe another other people percent a an as at be by do he i if in is it me
+    my no of on or so to up us we""".split()
 )
 _BAD = re.compile(r"^[\d\W_]+$|^(?=(?:[^\d]*\d){6})[A-Za-z0-9]{10,}$|^\d+[年月日号%个万亿岁]|^[a-z]$|^第[\d一二三四五六七八九十百]+", re.I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_CAP_WORD = r"(?:(?:[A-Z]\.)+|[A-Z][a-zA-Z’'\-]*[a-z][a-zA-Z’'\-]*)"  # Noem, McDowell, R.R. (no sentence end)
+_PROPER_RUN = re.compile(rf"\b{_CAP_WORD}(?:\s+(?:of\s+|de\s+|van\s+|von\s+)?{_CAP_WORD}){{1,3}}(?![\w’'])")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # 王女士, 刘先生: a surname and a courtesy title is how news keeps a person anonymous: no topic
 _ANONYMOUS = re.compile(r"^[\u4e00-\u9fff](?:女士|先生|小姐|老师|师傅|阿姨|大爷|大妈|同学|某某?)$")
@@ -76,7 +83,9 @@ def _pos_weight(word: str, pos: str) -> float:
         named = word.isupper() or any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:])
         if named:
             return POS_WEIGHT["eng"]
-        return 0.6 if len(word) > 2 and word.lower() not in _ENGLISH_STOP else 0.0
+        if word.lower().endswith("ly") or word.lower() in _ENGLISH_STOP:
+            return 0.0  # adverbs and function words (really, little) name nothing
+        return 0.6 if len(word) > 2 else 0.0
     if pos == "x":
         return 2.0 if _CJK_NAME.match(word) else 0.0
     if pos.startswith("nr"):
@@ -85,6 +94,15 @@ def _pos_weight(word: str, pos: str) -> float:
         # jieba's dictionary calls many words names: 高峰 is a noun; 拉开帷幕 and 明显增加 no topic
         return POS_WEIGHT["n"] if len(word) <= 3 else 0.0
     return POS_WEIGHT.get(pos, POS_WEIGHT.get(pos[:2], POS_WEIGHT["n"] if pos.startswith("n") else 0.0))
+
+
+_ROLE_WORDS = frozenset("""governor president senator minister mayor coach chief director professor judge general
+    king queen prince princess pope rep sen gov secretary chairman chairwoman ceo officer captain sir lord""".split())
+
+
+def _title_case(line: str) -> bool:
+    words = re.findall(r"[A-Za-z][A-Za-z’'\-]*", line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _ok(word: str) -> bool:
@@ -127,7 +145,9 @@ def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None) -
     chinese = bool(_HAN.search(title or "") or _HAN.search(text[:2000]))
     context = to_simplified((title or "") + "\n" + text)
     marked: set[str] = set()  # 《titles》 and “quoted terms”: chosen by the writer, not by the segmenter
-    for part, boost in ((title or "", TITLE_WEIGHT), (text, 1.0)):
+    # A Title Case English headline capitalises verbs too (Defends): its words get no headline boost
+    title_boost = 1.0 if not chinese and _title_case(title or "") else TITLE_WEIGHT
+    for part, boost in ((title or "", title_boost), (text, 1.0)):
         prev = ""
         for w, p in join_split_names(pos_tag_folded(part)):
             simple = to_simplified(w)
@@ -157,6 +177,17 @@ def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None) -
                 marked.add(m)
                 tf[m] += boost
                 weight[m] = max(weight.get(m, 0.0), QUOTE_WEIGHT)
+        if not chinese and not (part is title and _title_case(part)):
+            # an English story: its names are runs of capitalised words (South Dakota); not in a
+            # Title Case Headline, where every word is capitalised
+            for m in _PROPER_RUN.finditer(part):
+                words = re.sub(r"[’']s$", "", m.group(0)).split()
+                while len(words) > 2 and (words[0].lower() in _ROLE_WORDS or words[0].lower() in _ENGLISH_STOP):
+                    words = words[1:]  # Governor Kristi Noem → Kristi Noem; The Wild Rose → Wild Rose
+                name = " ".join(words)
+                if words[0].lower() not in _ENGLISH_STOP and words[-1].lower() not in _ENGLISH_STOP:
+                    tf[name] += boost
+                    weight[name] = max(weight.get(name, 0.0), POS_WEIGHT["eng"] * 1.2)
         if lex:
             for v in lex.find_vocab(part):
                 tf[v] += boost
