@@ -143,3 +143,10 @@ def test_skin_care_and_war_heroes_are_not_games() -> None:
     hero = "纪念馆今天举办英雄事迹展，展出抗洪英雄的日记和照片，市民排队参观。"
     assert cue_vote(hero, title="抗洪英雄事迹展开幕") != "游戏"
     assert cue_vote("新赛季上线，玩家抢先体验新英雄和新皮肤。", title="新英雄皮肤上线") == "游戏"
+
+
+def test_world_news_names_more_countries_than_the_great_powers() -> None:
+    from zixun.stages.category import cue_vote
+
+    text = "当地时间8日深夜，一座国际机场遭武装人员袭击，造成二十多人死亡。巴基斯坦政府随后加强了全国各机场的安保。"
+    assert cue_vote(text, title="巴基斯坦一机场遭武装人员袭击") == "国际"
