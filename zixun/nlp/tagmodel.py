@@ -62,17 +62,6 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-def _dict_freq() -> dict[str, int]:
-    """Word frequencies of jieba's dictionary: a span that is a dictionary word is a unit a
-    tagger can pick; 临夏市博物馆 is not, 临夏市 is."""
-    return _freqs()
-
-
-@functools.lru_cache(maxsize=1)
-def _freqs() -> dict[str, int]:
-    return {w: f for w, (f, _p) in dictionary().items()}
-
-
 def _ascii_word(c: str) -> bool:
     return c.isascii() and c.isalnum()
 
@@ -210,7 +199,7 @@ def candidates(text: str, counts: Counts, gold: frozenset[str] = frozenset()) ->
             f = spans[s].feats
             f["rule1" if r == 0 else "rule3" if r < 3 else "rule5"] = 1.0
             f["rule_score"] = math.log1p(sc) / 5
-    freq = _dict_freq()
+    known = dictionary()  # a span that is a dictionary word is a unit a tagger can pick (临夏市, not 临夏市博物馆)
     keys = sorted(spans, key=len)
     for a, short in enumerate(keys):
         for long in keys[a + 1 :]:
@@ -229,7 +218,7 @@ def candidates(text: str, counts: Counts, gold: frozenset[str] = frozenset()) ->
             f["picked_logit"] = _logit((picked + 2 * counts.base) / (seen + 2)) - base_logit
             f["unpicked"] = math.log1p(seen - picked)
         f["tag_count"] = math.log1p(max(0, counts.tags.get(s, 0) - (s in gold)))
-        fq = freq.get(s, 0)
+        fq = known.get(s, (0, ""))[0]
         if fq:
             f["in_dict"] = 1.0
             f["dict_freq"] = math.log1p(fq) / 10

@@ -30,10 +30,11 @@ _REPORTER_LABEL = (
     r"摄影|攝影|图文|圖文|文图|文圖|文\s*[/／|｜]|图\s*[/／]"
 )
 _LABEL = re.compile(rf"(?P<label>{_OUTLET_LABEL}|{_EDITOR_LABEL}|{_REPORTER_LABEL})\s*(?P<colon>[:：]?)")
+_MONTH_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 _WIRE = re.compile(
     r"^(?:据|據)?(?P<outlet>新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|本报|本報|本台|本网|本網|本刊|"
     r"[\u4e00-\u9fff]{2,8}?(?:社|网|網|报|報|台))"
-    r"(?P<city>[\u4e00-\u9fff]{2,5}?)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?"
+    rf"(?P<city>[\u4e00-\u9fff]{{2,5}}?)?(?:{_MONTH_DAY})?"
     r"(?:电|電|讯|訊|专电|專電|消息)"  # 央视网消息（新闻联播）：, 中新网北京11月6日消息
     r"(?:\s*[（(](?P<credit>[^（）()]{2,40})[）)])?"
 )
@@ -48,7 +49,7 @@ _AND_NAME = re.compile(rf"\s*(?:,|and|&)\s+({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A
 # Portal datelines: "新浪娱乐讯 北京时间10月30日消息，", "新浪科技讯 11月1日上午消息，" (the outlet ends in 讯)
 _XUN = re.compile(
     r"^(?P<outlet>[\u4e00-\u9fff]{2,8}?)(?:讯|訊)\s*(?:北京时间|北京時間)?\s*"
-    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日[^，,。\s]{0,6}?(?:消息|电|電)"
+    rf"{_MONTH_DAY}[^，,。\s]{{0,6}}?(?:消息|电|電)"
 )
 _BENBAO = re.compile(r"^(?:本报讯|本報訊|本网讯|本網訊|本台讯|本刊讯)\s*(?:[（(](?P<credit>[^（）()]{2,40})[）)])?")
 _TRAILING = re.compile(r"[（(](?P<credit>[^（）()]{2,30})[）)]\s*$")
@@ -170,6 +171,7 @@ def _words(token: str) -> bool:
 # "来源：互联网", "来源：转载文章": where the text came from, not who published it
 _NOT_AN_OUTLET = frozenset({"互联网", "网络", "转载", "转载文章", "网友", "网友投稿", "原创", "本站", "未知", "佚名",
                             "综合", "网络整理", "互联网整理", "来源网络", "网络转载"})
+_OUTLET_EDGE = " -—|｜:：·"  # "-搜狐财经", "报社新闻-查报纸网-": separators around a site name
 # A CMS's own credit in <meta name="author">: "Discuz! Team and Comsenz UI Team"
 _SOFTWARE_AUTHOR = re.compile(r"\b(?:team|inc|ltd|llc|corp|corporation|powered|discuz|phpwind|comsenz|dedecms|"
                               r"wordpress|joomla|drupal)\b|织梦|帝国CMS", re.I)
@@ -295,12 +297,12 @@ def run(article: Article, page: Page) -> None:
         if not b.outlet and _ISSUER.match(paras[i]) and re.match(r"^\s*(?:19|20)\d\d\s*[年\-/.]", paras[i + 1]):
             b.outlet = paras[i]
     if b.outlet:
-        b.outlet = b.outlet.strip(" -—|｜:：·") or None
+        b.outlet = b.outlet.strip(_OUTLET_EDGE) or None
         if b.outlet in _NOT_AN_OUTLET:
             b.outlet = None
     for fallback in (_account(hints.get("date_lines", [])), hints.get("meta_source"), hints.get("site_name")):
         if not b.outlet and fallback:
-            b.outlet = str(fallback).strip(" -—|｜:：·") or None
+            b.outlet = str(fallback).strip(_OUTLET_EDGE) or None
     if not b.reporters and hints.get("meta_author") and not _SOFTWARE_AUTHOR.search(str(hints["meta_author"])):
         names = [x for x in re.split(r"[\s,，、]+", str(hints["meta_author"])) if x]
         b.reporters = [x for x in names if is_user_name(x) or is_cjk_name(x, strict=False)][:5]

@@ -229,30 +229,33 @@ def _teaser_lines(lines: list[Line], cache: dict[Any, list[Any]]) -> set[int]:
     return out
 
 
+def _sibling_runs(lines: list[Line], ok: list[bool], *, same_block: bool) -> list[list[int]]:
+    """Maximal runs of consecutive ``ok`` lines whose blocks are siblings of one tag; with
+    ``same_block`` lines of one block (``<br>``-split) continue a run, else they break it."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for i, line in enumerate(lines):
+        if ok[i] and run:
+            prev, cur = lines[run[-1]].container, line.container
+            joined = same_block if prev is cur else (prev.tag == cur.tag and prev.getparent() is cur.getparent())
+            if not joined:
+                runs.append(run)
+                run = []
+        if ok[i]:
+            run.append(i)
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
 def _lead_link_items(lines: list[Line]) -> set[int]:
     """Three or more sibling blocks of one tag that each open with a link and go on in plain
     text: "Headline NEW DELHI: first sentence…" items of a news ticker or a teaser list."""
-    out: set[int] = set()
-    run: list[int] = []
-
-    def close() -> None:
-        if len(run) >= 3:
-            out.update(run)
-        run.clear()
-
-    for i, line in enumerate(lines):
-        ok = line.lead_link and 0.05 <= line.link_ratio <= 0.6
-        if ok and run:
-            prev = lines[run[-1]].container
-            cur = line.container
-            if prev is cur or prev.tag != cur.tag or prev.getparent() is not cur.getparent():
-                close()
-        if ok:
-            run.append(i)
-        else:
-            close()
-    close()
-    return out
+    ok = [line.lead_link and 0.05 <= line.link_ratio <= 0.6 for line in lines]
+    return {i for run in _sibling_runs(lines, ok, same_block=False) if len(run) >= 3 for i in run}
 
 
 def _data_lines(lines: list[Line], raw: list[tuple[int, float]], skip: set[int]) -> set[int]:
@@ -261,31 +264,16 @@ def _data_lines(lines: list[Line], raw: list[tuple[int, float]], skip: set[int])
     items of a timetable, a recipe's ingredients). Alone each reads as a caption-sized neutral line; together they are content
     a reader keeps, so they count as story lines at half weight. Dated items count (a race
     calendar); lines with a clock time or a byline word do not (a list of posts or comments)."""
+    ok = [
+        kind != BAD and not line.in_heading and line.link_ratio < 0.2
+        and (weight != -1.0 or not (_BYLINEISH.search(line.text) or _CLOCKISH.search(line.text)))
+        and line.units >= 2 and i not in skip
+        for i, (line, (kind, weight)) in enumerate(zip(lines, raw, strict=True))
+    ]
     out: set[int] = set()
-    run: list[int] = []
-
-    def close() -> None:
+    for run in _sibling_runs(lines, ok, same_block=True):
         if len(run) >= 4 and sum(raw[j][0] == NEUTRAL for j in run) * 2 >= len(run):
             out.update(j for j in run if raw[j][0] == NEUTRAL)
-        run.clear()
-
-    for i, line in enumerate(lines):
-        kind, weight = raw[i]
-        ok = (
-            kind != BAD and not line.in_heading and line.link_ratio < 0.2
-            and (weight != -1.0 or not (_BYLINEISH.search(line.text) or _CLOCKISH.search(line.text)))
-            and line.units >= 2 and i not in skip
-        )
-        if ok and run:
-            prev = lines[run[-1]].container
-            cur = line.container
-            if not (prev is cur or (prev.tag == cur.tag and prev.getparent() is cur.getparent())):
-                close()
-        if ok:
-            run.append(i)
-        else:
-            close()
-    close()
     return out
 
 

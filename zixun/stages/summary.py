@@ -81,7 +81,7 @@ def _finish(s: str, budget: int) -> str:
     stop "." when the run is Latin text, which never takes a Chinese 。)."""
     out = s.strip().rstrip(_TRAIL + " ")
     if out and out[-1] not in "。！？!?”」….\"'’":
-        out += "。" if re.search(r"[\u3400-\u9fff]", out[-12:]) else "."
+        out += "。" if _HAN.search(out[-12:]) else "."
     return out
 
 

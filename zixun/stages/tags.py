@@ -45,11 +45,11 @@ _ENGLISH_STOP = frozenset(
     only over some than that them then they this very what when will with your about after again being
     could every other their there these those through under where which while would should said says
     were been also many such well even back first last year years time told according including still
-    since among because during before between both each same over good great little really something
-    anything everything nothing wrote write written tell tells going went come came made make like know
-    think want look thing things lot way week today yesterday tomorrow monday tuesday wednesday thursday
+    since among because during before between both each same good great little really something
+    anything everything nothing wrote write written tell tells going went come came made know
+    think want look thing things lot week today yesterday tomorrow monday tuesday wednesday thursday
     friday saturday sunday january february march april june july august september october november
-    december mr mrs ms dr sure maybe another other people percent a an as at be by do he i if in is it me
+    december mr mrs ms dr sure maybe another people percent a an as at be by do he i if in is it me
     my no of on or so to up us we""".split()
 )
 _BAD = re.compile(r"^[\d\W_]+$|^(?=(?:[^\d]*\d){6})[A-Za-z0-9]{10,}$|^\d+[年月日号%个万亿岁]|^[a-z]$|^第[\d一二三四五六七八九十百]+", re.I)
@@ -145,9 +145,10 @@ def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None) -
     chinese = bool(_HAN.search(title or "") or _HAN.search(text[:2000]))
     context = to_simplified((title or "") + "\n" + text)
     marked: set[str] = set()  # 《titles》 and “quoted terms”: chosen by the writer, not by the segmenter
-    # A Title Case English headline capitalises verbs too (Defends): its words get no headline boost
-    title_boost = 1.0 if not chinese and _title_case(title or "") else TITLE_WEIGHT
-    for part, boost in ((title or "", title_boost), (text, 1.0)):
+    # A Title Case English headline capitalises verbs too (Defends): its words get no headline
+    # boost, and its capitalised runs are no names
+    title_cased = not chinese and _title_case(title or "")
+    for part, boost in ((title or "", 1.0 if title_cased else TITLE_WEIGHT), (text, 1.0)):
         prev = ""
         for w, p in join_split_names(pos_tag_folded(part)):
             simple = to_simplified(w)
@@ -177,9 +178,8 @@ def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None) -
                 marked.add(m)
                 tf[m] += boost
                 weight[m] = max(weight.get(m, 0.0), QUOTE_WEIGHT)
-        if not chinese and not (part is title and _title_case(part)):
-            # an English story: its names are runs of capitalised words (South Dakota); not in a
-            # Title Case Headline, where every word is capitalised
+        if not chinese and not (title_cased and part is title):
+            # an English story: its names are runs of capitalised words (South Dakota)
             for m in _PROPER_RUN.finditer(part):
                 words = re.sub(r"[’']s$", "", m.group(0)).split()
                 while len(words) > 2 and (words[0].lower() in _ROLE_WORDS or words[0].lower() in _ENGLISH_STOP):

@@ -151,7 +151,6 @@ MIGRATIONS: tuple[tuple[str, str, str], ...] = (
         # at 100k). Filled from search_fts, whose title and tags columns hold the same words.
         # (id, published_at): the recency boost reads each candidate's publish time; from this
         # index it is a read of a small page, from the table one of a row stored with its JSON.
-        # PostgreSQL: nothing (its search has no headline tier).
         """
         CREATE VIRTUAL TABLE heads_fts USING fts5(title, tags, tokenize = 'unicode61 remove_diacritics 0');
         INSERT INTO heads_fts (rowid, title, tags) SELECT rowid, title, tags FROM search_fts;

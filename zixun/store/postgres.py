@@ -25,10 +25,10 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-
 def _utc(at: datetime) -> str:
     """The ISO text of ``at`` in UTC (naive times are taken as UTC), as views are stored."""
     return (at.astimezone(UTC) if at.tzinfo else at.replace(tzinfo=UTC)).isoformat()
+
 
 class PostgresStore(Store):
     def __init__(self, url: str) -> None:

@@ -174,17 +174,23 @@ def _snippet_pattern(query: str) -> re.Pattern[str] | None:
     Only for texts whose lower-case form changes length (rare letters such as İ); every
     other text is matched by folding it, which keeps each character's position.
     """
-    toks = sorted(_tokens(query), key=len, reverse=True)
+    toks = _longest_first(query)
     if not toks:
         return None
     return re.compile("|".join(either_script(t) for t in toks), re.IGNORECASE)
 
 
-def _matches(folded: str, toks: tuple[str, ...], start: int, end: int) -> list[tuple[int, int]]:
-    """Non-overlapping (start, end) of the tokens in ``folded[start:end]``, leftmost first,
-    the longest token winning at one position (what the alternation regex would find)."""
+@lru_cache(maxsize=256)
+def _longest_first(query: str) -> tuple[str, ...]:
+    """The query's tokens, longest first: where two match at one place, the longer is marked."""
+    return tuple(sorted(_tokens(query), key=len, reverse=True))
+
+
+def _matches(folded: str, toks: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) of the tokens in ``folded``, leftmost first, the longest
+    token winning at one position (what the alternation regex would find)."""
     spans: list[tuple[int, int]] = []
-    pos = start
+    pos, end = 0, len(folded)
     while pos < end:
         best: tuple[int, int] | None = None
         for t in toks:  # longest first
@@ -210,16 +216,16 @@ def make_snippet(article: Article, query: str, width: int = 80) -> str:
     text = (article.summary + " " + article.text).strip()
     if not text:
         text = article.title
-    toks = tuple(sorted(_tokens(query), key=len, reverse=True))
+    toks = _longest_first(query)
     spans: list[tuple[int, int]] = []
     start = 0
     if toks and len(text.lower()) == len(text):
         found = [p + len(t) for t in toks if (p := text.find(t)) >= 0]
         head = text[: min(found)] if found else text
-        first = _matches(to_simplified(head.lower()), toks, 0, len(head))[:1]
+        first = _matches(to_simplified(head.lower()), toks)[:1]
         start = max(0, first[0][0] - width // 3) if first else 0
         window = to_simplified(text[start : start + width].lower())
-        spans = [(a + start, b + start) for a, b in _matches(window, toks, 0, len(window))]
+        spans = [(a + start, b + start) for a, b in _matches(window, toks)]
     elif toks:
         pattern = _snippet_pattern(query)
         assert pattern is not None  # there are tokens

@@ -286,11 +286,17 @@ class SQLiteStore(Store):
             sql += " WHERE " + where
         sql += " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?"
         ids = [int(r[0]) for r in self.db.execute(sql, (*args, limit, offset))]
+        found = self._by_ids(ids)
+        return [(i, found[i]) for i in ids]
+
+    def _by_ids(self, ids: builtins.list[int]) -> dict[int, Article]:
+        """The articles with these ids, their JSON read in one query (after a sort or rank that
+        carried ids only)."""
         if not ids:
-            return []
+            return {}
         marks = ",".join("?" * len(ids))
-        data = dict(self.db.execute(f"SELECT id, data FROM articles WHERE id IN ({marks})", ids).fetchall())
-        return [(i, Article.from_dict(json.loads(data[i]))) for i in ids]
+        rows = self.db.execute(f"SELECT id, data FROM articles WHERE id IN ({marks})", ids)
+        return {int(i): Article.from_dict(json.loads(d)) for i, d in rows}
 
     def count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
@@ -341,13 +347,8 @@ class SQLiteStore(Store):
             for r in rows:
                 ids.setdefault(int(r["id"]), r)
         page = list(ids.items())[offset:want]
-        marks = ",".join("?" * len(page))
-        data = dict(self.db.execute(f"SELECT id, data FROM articles WHERE id IN ({marks})", [i for i, _ in page]))
-        hits: builtins.list[SearchHit] = []
-        for i, r in page:
-            art = Article.from_dict(json.loads(data[i]))
-            hits.append(SearchHit(i, art, -float(r["rank"]), make_snippet(art, query)))
-        return hits
+        found = self._by_ids([i for i, _ in page])
+        return [SearchHit(i, found[i], -float(r["rank"]), make_snippet(found[i], query)) for i, r in page]
 
     def _search_tier(self, match: str, table: str, where: str, args: builtins.list[Any], n: int,
                      want: int, *, names: bool) -> builtins.list[sqlite3.Row]:
@@ -355,19 +356,18 @@ class SQLiteStore(Store):
         the title and the tags joined by U+001F, for the literal checks; never the blob)."""
         inner = "" if where else f" ORDER BY r LIMIT {SEARCH_POOL + want}"
         weights = "5.0, 3.0" if table == "heads_fts" else "5.0, 1.0, 3.0, 0.5"
-        sql = (
-            "SELECT * FROM (SELECT a.id, f.r * (1.0 + ? / (1.0 + MAX(0.0, COALESCE(julianday('now')"
+        ranked = (
+            "SELECT a.id, f.r * (1.0 + ? / (1.0 + MAX(0.0, COALESCE(julianday('now')"
             " - julianday(substr(a.published_at, 1, 19)), 1e9)) / ?)) AS rank FROM"
             f" (SELECT rowid, bm25({table}, {weights}) AS r FROM {table}"
             f" WHERE {table} MATCH ?{inner}) f JOIN articles a{'' if where else ' INDEXED BY articles_id_published'}"
-            " ON a.id = f.rowid"
+            " ON a.id = f.rowid" + (" WHERE " + where if where else "") + " ORDER BY rank LIMIT ?"
         )
-        sql += (" WHERE " + where) if where else ""
-        sql += " ORDER BY rank LIMIT ?) h"
-        if names:  # only for the rows kept, after the LIMIT
-            sql = sql.replace("SELECT * FROM", "SELECT h.*, a.title, (SELECT group_concat(tag, char(31))"
-                              " FROM article_tags t WHERE t.article_id = h.id) AS tags FROM", 1)
-            sql += " JOIN articles a ON a.id = h.id"
+        if names:  # title and tags only for the rows kept, after the LIMIT
+            sql = ("SELECT h.*, a.title, (SELECT group_concat(tag, char(31)) FROM article_tags t"
+                   f" WHERE t.article_id = h.id) AS tags FROM ({ranked}) h JOIN articles a ON a.id = h.id")
+        else:
+            sql = f"SELECT * FROM ({ranked}) h"
         sql += " ORDER BY h.rank"
         try:
             return self.db.execute(sql, (RECENCY_BOOST, RECENCY_DAYS, match, *args, n)).fetchall()

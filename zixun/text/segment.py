@@ -17,6 +17,7 @@ import rjieba
 from zixun.text.t2s import to_simplified
 
 _TOKEN_OK = re.compile(r"[\w\u3400-\u9fff]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 STOPWORDS = frozenset(
     """的 了 和 是 在 也 就 都 而 及 与 着 或 一个 没有 我们 你们 他们 她们 它们 这个 那个 这些 那些 自己
@@ -182,8 +183,6 @@ def join_split_names(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
         i += 1
     return out
 
-
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _translit(word: str, pos: str) -> bool:
