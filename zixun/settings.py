@@ -31,7 +31,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("data_dir", "", "Where learned resources live (default $XDG_DATA_HOME/zixun or ~/.local/share/zixun)."),
     Setting("category_model", "", "Channel classifier built by `zixun train-category` (default <data_dir>/category.json)."),
     Setting("tag_lexicon", "", "Tag lexicon built by `python -m zixun.nlp.build lexicon` (default <data_dir>/lexicon.json)."),
-    Setting("tag_model", "", "Headline tag model built by `python -m zixun.nlp.build tags-model` (default <data_dir>/tag_model.json)."),
+    Setting("tag_model", "", "Headline tag model built by `python -m zixun.nlp.build tags-model` (default <data_dir>/tag_model.json; without the file the built-in model; `none`: the rules alone)."),
     Setting("site_rules", {}, "Per-site extraction overrides: {host: {title: XPath, body: XPath}} (zixun.toml only)."),
 )
 

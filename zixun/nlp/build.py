@@ -3,7 +3,7 @@
     python -m zixun.nlp.build lexicon FILE... [--part even|odd|all] [--out PATH]
     python -m zixun.nlp.build category FILE... [--holdout 0.1] [--out PATH]
     python -m zixun.nlp.build summary-weights FILE... [--part even|odd|all] [--out PATH]
-    python -m zixun.nlp.build tags-model FILE... [--part even|odd|all] [--out PATH]
+    python -m zixun.nlp.build tags-model FILE... [--part even|odd|all] [--no-counts] [--out PATH]
 
 ``category`` is the same as ``zixun train-category``. ``summary-weights`` fits the word
 relevance model of the one-line 提示 (``zixun.nlp.spans.train_weights``) on (text, summary)
@@ -48,7 +48,7 @@ def summary_pairs(files: list[Path], part: str = "all") -> list[tuple[str, str]]
 def tags_model(args: argparse.Namespace) -> int:
     """``tags-model``: the headline tag model (``zixun.nlp.tagmodel``) from tagged headlines,
     written to ``<data dir>/tag_model.json`` (setting ``tag_model``) or ``--out``."""
-    data = tagmodel.build(args.files, part=args.part)
+    data = tagmodel.build(args.files, part=args.part, counts=not args.no_counts)
     out = tagmodel.save(data, args.out)
     print(f"wrote {out}: {data['headlines']} headlines, {len(data['features'])} features")  # type: ignore[arg-type]
     return 0
@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     tm.add_argument("files", nargs="+", type=Path)
     tm.add_argument("--part", choices=("all", "even", "odd"), default="all", help="keep even/odd lines only")
     tm.add_argument("--out", type=Path, default=None)
+    tm.add_argument("--no-counts", action="store_true",
+                    help="fit the weights only, with no string tables (how the built-in model is made)")
     args = ap.parse_args(argv)
     if args.what == "tags-model":
         return tags_model(args)

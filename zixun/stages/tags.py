@@ -8,9 +8,11 @@ entity table (``zixun.nlp.entities``) gives canonical names (哈登 → 詹姆�
 parent places (浦东 → 上海市); and when a learned lexicon is present
 (``zixun.nlp.lexicon``) its tag priors, co-occurring tags and tag vocabulary join in.
 
-When a learned headline model is present (``zixun.nlp.tagmodel``, setting ``tag_model``) it
-picks the headline's tags, as few as its confidence warrants, and the rules fill the rest of
-an article's ``k`` tags from the body; a headline alone keeps only the model's picks, in the
+A headline model (``zixun.nlp.tagmodel``: a model built from the user's tagged headlines,
+setting ``tag_model``, else the built-in weights) picks the headline's tags, as few as its
+confidence warrants, and the rules fill the rest of an article's ``k`` tags from the body
+(setting ``tag_model`` = ``none``, or a learned lexicon with no model file, leaves everything
+to the rules); a headline alone keeps only the model's picks, in the
 surface form headline taggers use (哈登), while an article's picks take the canonical names
 (詹姆斯·哈登) like the rest of its tags.
 """
@@ -115,10 +117,12 @@ def _ok(word: str) -> bool:
 def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[str]:
     """Up to ``k`` tags (default: setting ``tags_k``) for ``title`` + ``text``, best first.
 
-    With a headline model installed and a title given, a headline alone may get fewer than
+    Given a title, the headline model picks first, so a headline alone may get fewer than
     ``k`` tags: the model stops where one more tag would lower the expected F1."""
     k = k or int(setting("tags_k"))
     model = tagmodel.load() if title else None
+    if model is not None and model.builtin and lexicon_mod.load() is not None:
+        model = None  # the user's own lexicon knows their tags; the built-in weights know none
     if model is None or title is None:
         return [w for w, _s in scored(text, title=title, k=k)]
     if not text.strip():
