@@ -81,3 +81,15 @@ def test_plain_text_without_title_gets_generated_title() -> None:
     assert art.title_generated
     assert 0 < len(art.title) <= 30
     assert "12号线" in art.title
+
+
+@pytest.mark.parametrize(("html_title", "expected"), [
+    ("江城地铁12号线全线贯通_城市频道_华夏网", "江城地铁12号线全线贯通"),
+    ("江城论坛 :: null", "江城论坛"),  # a template's empty value is no headline
+    ("huaxia.com.cn- 江城地铁12号线全线贯通", "江城地铁12号线全线贯通"),  # nor is the site's domain
+    ("中超-江城队2:1胜海港队", "中超-江城队2:1胜海港队"),  # a hyphen inside a headline stays
+])
+def test_html_title_loses_site_parts_and_template_artefacts(html_title: str, expected: str) -> None:
+    html = make_html().replace("<title>江城地铁12号线全线贯通 年底前开通试运营_城市频道_华夏网</title>",
+                               f"<title>{html_title}</title>").replace(f"<h1>{ARTICLE_TITLE}</h1>", "")
+    assert zixun.extract(html.encode("utf-8"), url="https://news.example.cn/a/1.html").title == expected

@@ -355,3 +355,10 @@ def test_english_story_tags_are_names_not_filler() -> None:
     assert "South Dakota" in tags and "Kristi Noem" in tags, tags
     for filler in ("really", "little", "something", "Governor Defends New Campaign"):
         assert filler not in tags, tags
+
+
+def test_headline_model_skips_plain_lowercase_english_in_chinese_headlines() -> None:
+    """A template's "null" or a stray "and" in a Chinese headline is no tag; iPhone and GPU are."""
+    found = {c.text for c in tagmodel.candidates("江城论坛 :: null iPhone and GPU新品发布", tagmodel.Counts())}
+    assert "null" not in found and "and" not in found
+    assert "iPhone" in found and "GPU" in found

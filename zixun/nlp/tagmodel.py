@@ -56,6 +56,7 @@ MAX_VOCAB = 8
 _BOOK = re.compile(r"《([^》]{1,15})》")
 _QUOTED = re.compile(r"[“\"「]([^”\"」]{2,8})[”\"」]")
 _PUNCT = re.compile(r"^[\W_]+$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _NUM = re.compile(r"^[\d.,%％]+$|^\d+[年月日号%个万亿岁元]")
 _POS_GROUPS = ("nr", "ns", "nt", "nz", "eng", "n", "jli", "vn", "v", "other")
 
@@ -79,15 +80,15 @@ _ORG_SUFFIX = ("公司", "集团", "大学", "学院", "中学", "小学", "银�
 #     python -m zixun.nlp.build tags-model ../shared/data/nlp/tnews/dev.json --part even --no-counts
 # (tests/test_tags.py checks that this reproduces the numbers below).
 BUILTIN_WEIGHTS: dict[str, float] = {
-    "bias": -3.15, "pos_nr": 0.19, "pos_ns": 0.35, "pos_nt": 0.23, "pos_nz": -0.11, "pos_eng": 0.37,
-    "pos_n": 0.22, "pos_jli": 0.02, "pos_vn": 0.12, "pos_v": -0.8, "pos_other": -0.59, "words2": 0.06,
-    "words3": -1.34, "len2": -0.46, "len3": 0.69, "len4": 0.01, "len5+": -0.25, "book": 2.3, "quote": 0.22,
-    "idf": 0.78, "idf_unknown": -0.03, "position": -0.8, "canonical": 0.14, "inside_other": -0.11,
-    "holds_other": -0.47, "digit": 0.06, "ascii": 0.16, "rule1": 0.54, "rule3": 0.46, "rule5": 0.12,
-    "rule_score": 0.91, "generic": -1.71, "n_len2": 0.04, "n_len3+": 0.18, "nr_len2": 0.17, "nr_len3+": 0.02,
-    "edge_left": 0.43, "edge_right": -0.04, "dict_freq": -0.07, "in_dict": 0.14, "top_idf": 0.12,
-    "person": 0.58, "entity": 0.86, "place_suffix": 0.27, "org_suffix": 0.49, "repeated": 1.03,
-    "dpos_name": 0.58, "dpos_verb": -0.4,
+    "bias": -3.12, "pos_nr": 0.18, "pos_ns": 0.35, "pos_nt": 0.22, "pos_nz": -0.13, "pos_eng": 0.46,
+    "pos_n": 0.22, "pos_jli": 0.01, "pos_vn": 0.11, "pos_v": -0.81, "pos_other": -0.61, "words2": 0.07,
+    "words3": -1.33, "len2": -0.46, "len3": 0.7, "len4": 0.01, "len5+": -0.25, "book": 2.35, "quote": 0.24,
+    "idf": 0.79, "idf_unknown": -0.03, "position": -0.8, "canonical": 0.12, "inside_other": -0.11,
+    "holds_other": -0.5, "digit": 0.02, "ascii": 0.13, "rule1": 0.56, "rule3": 0.48, "rule5": 0.14,
+    "rule_score": 0.83, "generic": -1.73, "n_len2": 0.04, "n_len3+": 0.18, "nr_len2": 0.17, "nr_len3+": 0.01,
+    "edge_left": 0.44, "edge_right": -0.04, "dict_freq": -0.08, "in_dict": 0.14, "top_idf": 0.14,
+    "person": 0.6, "entity": 0.86, "place_suffix": 0.27, "org_suffix": 0.48, "repeated": 1.04,
+    "dpos_name": 0.59, "dpos_verb": -0.42,
 }
 BUILTIN_MEAN_GOLD = 5.143
 
@@ -173,7 +174,9 @@ def candidates(text: str, counts: Counts, gold: frozenset[str] = frozenset()) ->
         at = text.find(w, at)
         offsets.append(max(at, 0))
         at += len(w)
-    blocked = [_blocked(w, p) for w, p in words]
+    chinese = bool(_HAN.search(text))
+    # a plain lowercase English word in a Chinese headline (a template's "null", "and") names nothing
+    blocked = [_blocked(w, p) or (chinese and w.isascii() and w.isalpha() and w.islower()) for w, p in words]
     punct = [bool(_PUNCT.match(w)) for w, _p in words]
     groups = [_group(p, w) for w, p in words]
     last = len(words)

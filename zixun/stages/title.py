@@ -14,7 +14,9 @@ from zixun.nlp.headline import headline
 from zixun.read.page import Page
 from zixun.text.normalize import clean_line
 
-_SUFFIX_SPLIT = re.compile(r"\s*(?:_|\||｜| - | — | – |--|－|—)\s*")
+_SUFFIX_SPLIT = re.compile(r"\s*(?:_|\||｜| - | — | – |--|－|—|::)\s*|(?<=\S)-\s+|\s+-(?=\S)")
+# Not a headline part: a template's empty value ("央视论坛 :: null") or the site's domain ("CCTV.com-")
+_NOT_A_PART = re.compile(r"^(?:null|undefined|none|nan)$|^(?:www\.)?[\w-]+(?:\.[a-z]{2,4})+$", re.I)
 MAX_GENERATED = 30
 
 
@@ -22,9 +24,9 @@ def strip_site_suffix(title: str, h1: str | None = None) -> str:
     title = clean_line(title)
     if h1 and h1 in title:
         return h1
-    parts = [p for p in _SUFFIX_SPLIT.split(title) if p]
+    parts = [p for p in _SUFFIX_SPLIT.split(title) if p and not _NOT_A_PART.match(p)]
     if len(parts) <= 1:
-        return title
+        return parts[0] if parts else title
     return max(parts, key=len) if len(parts[0]) < 6 else parts[0]
 
 
