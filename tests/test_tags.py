@@ -14,9 +14,9 @@ import pytest
 import zixun
 from tests.conftest import shared_path
 from zixun.nlp import build as nlp_build
-from zixun.nlp import lexicon, tagmodel
+from zixun.nlp import entities, lexicon, tagmodel
 from zixun.stages.tags import tag
-from zixun.text.segment import STOPWORDS
+from zixun.text.segment import STOPWORDS, pos_tag
 
 BASKETBALL_TITLE = "哈登砍下41分 火箭加时险胜勇士"
 BASKETBALL = (
@@ -362,3 +362,32 @@ def test_headline_model_skips_plain_lowercase_english_in_chinese_headlines() -> 
     found = {c.text for c in tagmodel.candidates("江城论坛 :: null iPhone and GPU新品发布", tagmodel.Counts())}
     assert "null" not in found and "and" not in found
     assert "iPhone" in found and "GPU" in found
+
+
+NBA_STORY = (
+    "NBA常规赛今天继续进行，洛杉矶湖人队主场迎战金州勇士队。勒布朗·詹姆斯全场砍下38分，詹姆斯在第四节连得12分。"
+    "赛后詹姆斯表示，球队在防守端打出了韧性。勇士队斯蒂芬·库里得到30分，替补登场的塞斯·库里得到8分。"
+)
+BANK_STORY = (
+    "中国人民银行（以下简称“央行”）今天宣布下调金融机构存款准备金率0.5个百分点。央行表示，此次降准将释放长期资金约1万亿元。"
+    "记者从星澜智算科技（江城）有限责任公司（以下简称“星澜智算”）获悉，公司将加快训练芯片量产。"
+)
+
+
+def test_the_story_names_its_people_and_bodies_in_full() -> None:
+    """A story writes a full name once (勒布朗·詹姆斯, 中国人民银行（以下简称“央行”）) and then
+    the short one; the tag is the full name. A short name two people share (库里) stays as is, and
+    a company keeps the short name readers use, not its registered one."""
+    local = entities.doc_aliases(NBA_STORY + BANK_STORY)
+    assert local["詹姆斯"] == "勒布朗·詹姆斯" and local["央行"] == "中国人民银行"
+    assert "库里" not in local and "星澜智算" not in local
+    tags = zixun.tag(NBA_STORY, title="詹姆斯38分 湖人主场胜勇士")
+    assert "勒布朗·詹姆斯" in tags and "詹姆斯" not in tags
+    assert not any("分湖" in t for t in tags)
+    bank = zixun.tag(BANK_STORY, title="央行宣布降准0.5个百分点")
+    assert "中国人民银行" in bank and "央行" not in bank
+
+
+def test_a_score_or_an_age_ends_a_word() -> None:
+    words = [w for w, _p in pos_tag("詹姆斯38分湖人胜勇士 5岁会创业 还剩3分钟")]
+    assert "分湖" not in words and "岁会" not in words and "分钟" in words

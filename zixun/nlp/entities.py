@@ -70,9 +70,12 @@ AMBIGUOUS: dict[str, re.Pattern[str]] = {
 }
 
 
-def canonical(word: str, context: str | None = None) -> str:
-    """The canonical name of ``word`` (itself when the table has none, or when ``word`` is
-    ambiguous and ``context`` holds no cue of the entity's world)."""
+def canonical(word: str, context: str | None = None, local: dict[str, str] | None = None) -> str:
+    """The canonical name of ``word``: the story's own full name for it (``local``, from
+    ``doc_aliases``) first, else the table's (itself when the table has none, or when ``word``
+    is ambiguous and ``context`` holds no cue of the entity's world)."""
+    if local and word in local:
+        return local[word]
     name = ALIASES.get(word)
     if name is None:
         return word
@@ -85,3 +88,52 @@ def canonical(word: str, context: str | None = None) -> str:
 def parent(word: str) -> str | None:
     """The larger place ``word`` belongs to, if the table knows it."""
     return PARENTS.get(word)
+
+
+# A full name written with a middle dot: 勒布朗·詹姆斯, 特雷莎•梅, 迈克尔·杰弗里·乔丹
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,12}(?:[·•・][\u4e00-\u9fff]{1,12}){1,3}")
+# A short name the story defines: 中国人民银行（以下简称“央行”）, …有限公司(简称摩尔线程)
+_DEFINED = re.compile(
+    r"[（(](?:以下|下文|下同)?[，,]?(?:简称|簡稱|下称|下稱|以下称)[为為:：]?\s*[“\"「『]?"
+    r"([^”\"」』）)，,。\s]{1,12})[”\"」』]?[）)]"
+)
+# Words that may end a defined full name when read backwards from its bracket (names, nouns,
+# places, the bracketed city in 摩尔线程智能科技（北京）有限责任公司); a verb or 从 ends it.
+_NAME_POS = ("n", "j", "eng", "x", "l", "b")
+_LEGAL_NAME = re.compile(r"[（(]|有限(?:责任)?公司$|股份公司$")
+
+
+def doc_aliases(text: str) -> dict[str, str]:
+    """The story's own canonical names: short form → the full name the story writes once.
+
+    Why by hand: the table cannot know every person and company, but a news story usually
+    names them in full once (勒布朗·詹姆斯, 中国人民银行（以下简称“央行”）) and then by the
+    short form; tags should carry the full name, as a reader files the story under it.
+    A short form two different full names share (库里 of 斯蒂芬·库里 and 塞斯·库里) is left alone.
+    """
+    from zixun.text.segment import join_split_names, pos_tag  # the segmenter: imported on use
+
+    found: dict[str, set[str]] = {}
+    for m in _DOTTED.finditer(text):  # the run around the dot, cut into words: 勇士队|斯蒂芬·库里|得到
+        for w, _p in join_split_names(pos_tag(m.group(0))):
+            if not re.search(r"[·•・]", w):
+                continue
+            full = re.sub(r"[•・]", "·", w)
+            parts = full.split("·")
+            for part in (parts[0], parts[-1]):
+                if len(part) >= 2:
+                    found.setdefault(part, set()).add(full)
+    for m in _DEFINED.finditer(text):
+        short = m.group(1)
+        words = pos_tag(re.split(r"[，。；：！？、\n“”\"]", text[max(0, m.start() - 40) : m.start()])[-1])
+        name = ""
+        for w, p in reversed(words):
+            if not (p.startswith(_NAME_POS) or w in "（）()") or len(name) + len(w) > 30:
+                break
+            name = w + name
+        name = name.lstrip("（）()")
+        if _LEGAL_NAME.search(name) or len(name) > 12:
+            continue  # 摩尔线程智能科技（北京）有限责任公司: the short name is the one readers file it under
+        if len(name) > len(short) >= 2 and name != short:
+            found.setdefault(short, set()).add(name)
+    return {short: next(iter(full)) for short, full in found.items() if len(full) == 1}

@@ -82,8 +82,8 @@ _ORG_SUFFIX = ("公司", "集团", "大学", "学院", "中学", "小学", "银�
 BUILTIN_WEIGHTS: dict[str, float] = {
     "bias": -3.12, "pos_nr": 0.18, "pos_ns": 0.35, "pos_nt": 0.22, "pos_nz": -0.13, "pos_eng": 0.46,
     "pos_n": 0.22, "pos_jli": 0.01, "pos_vn": 0.11, "pos_v": -0.81, "pos_other": -0.61, "words2": 0.07,
-    "words3": -1.33, "len2": -0.46, "len3": 0.7, "len4": 0.01, "len5+": -0.25, "book": 2.35, "quote": 0.24,
-    "idf": 0.79, "idf_unknown": -0.03, "position": -0.8, "canonical": 0.12, "inside_other": -0.11,
+    "words3": -1.33, "len2": -0.46, "len3": 0.69, "len4": 0.01, "len5+": -0.25, "book": 2.35, "quote": 0.24,
+    "idf": 0.78, "idf_unknown": -0.03, "position": -0.8, "canonical": 0.12, "inside_other": -0.11,
     "holds_other": -0.5, "digit": 0.02, "ascii": 0.13, "rule1": 0.56, "rule3": 0.48, "rule5": 0.14,
     "rule_score": 0.83, "generic": -1.73, "n_len2": 0.04, "n_len3+": 0.18, "nr_len2": 0.17, "nr_len3+": 0.01,
     "edge_left": 0.44, "edge_right": -0.04, "dict_freq": -0.08, "in_dict": 0.14, "top_idf": 0.14,

@@ -124,11 +124,12 @@ def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[st
     if model is not None and model.builtin and lexicon_mod.load() is not None:
         model = None  # the user's own lexicon knows their tags; the built-in weights know none
     if model is None or title is None:
-        return [w for w, _s in scored(text, title=title, k=k)]
+        return [w for w, _s in scored(text, title=title, k=k, local=entities.doc_aliases((title or "") + "\n" + text))]
     if not text.strip():
         return [w for w, _p in model.pick(title, k)]
-    out = list(dict.fromkeys(entities.canonical(w) for w, _p in model.pick(title, k, distinct=True)))
-    for w, _s in scored(text, title=title, k=k + len(out)):
+    local = entities.doc_aliases(title + "\n" + text)
+    out = list(dict.fromkeys(entities.canonical(w, local=local) for w, _p in model.pick(title, k, distinct=True)))
+    for w, _s in scored(text, title=title, k=k + len(out), local=local):
         if len(out) >= k:
             break
         if not any(w in o or o in w for o in out):
@@ -136,9 +137,10 @@ def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[st
     return out
 
 
-def scored(text: str, *, title: str | None, k: int) -> list[tuple[str, float]]:
-    """The tags with their scores (for thresholds and the bench)."""
-    return _finish(_raw_scores(text, title, lexicon_mod.load()), k, context=(title or "") + "\n" + text)
+def scored(text: str, *, title: str | None, k: int, local: dict[str, str] | None = None) -> list[tuple[str, float]]:
+    """The tags with their scores (for thresholds and the bench); ``local``: the story's own
+    full names (``entities.doc_aliases``)."""
+    return _finish(_raw_scores(text, title, lexicon_mod.load()), k, context=(title or "") + "\n" + text, local=local)
 
 
 def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None) -> dict[str, float]:
@@ -225,14 +227,15 @@ def rule_scored(title: str, k: int = 5) -> list[tuple[str, float]]:
     return sorted(scores.items(), key=lambda t: (-t[1], t[0]))[:k]
 
 
-def _finish(scores: dict[str, float], k: int, *, context: str | None = None) -> list[tuple[str, float]]:
+def _finish(scores: dict[str, float], k: int, *, context: str | None = None,
+            local: dict[str, str] | None = None) -> list[tuple[str, float]]:
     """Canonical names (an ambiguous alias only with a cue in ``context``), parent places, and
     no tag inside a better one."""
     context = to_simplified(context) if context is not None else None
     canon: dict[str, float] = {}
     known: set[str] = set()
     for w, s in scores.items():
-        name = entities.canonical(w, context)
+        name = entities.canonical(w, context, local)
         canon[name] = max(canon.get(name, 0.0), s)
         up = entities.parent(w)
         if name != w:

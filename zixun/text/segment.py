@@ -48,8 +48,16 @@ def cut_for_search(text: str) -> list[str]:
     return [w for w in rjieba.cut_for_search(text) if w.strip()]
 
 
+# A score or an age ends a word: 38分|湖人 (not 分湖), 5岁|会 (not 岁会); 3分钟 and 3分球 stay
+_NUMBER_UNIT = re.compile(r"(?<=\d分)(?=[\u4e00-\u9fff])(?![钟之球])|(?<=\d岁)(?=[\u4e00-\u9fff])")
+
+
 def pos_tag(text: str) -> list[tuple[str, str]]:
+    """Words with jieba parts of speech; a number with 分 or 岁 is cut before the next word
+    (the dictionary's 分湖 and 岁会 otherwise swallow the start of 湖人 and 会创业)."""
     _ensure_loaded()
+    if _NUMBER_UNIT.search(text):
+        return [(w, t) for piece in _NUMBER_UNIT.split(text) for w, t in rjieba.tag(piece) if w.strip()]
     return [(w, t) for w, t in rjieba.tag(text) if w.strip()]
 
 
