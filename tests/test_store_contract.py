@@ -30,7 +30,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     else:
         url = request.getfixturevalue("pg_url")
         st = open_store(url)
-        st.db.execute("TRUNCATE articles, article_tags, views RESTART IDENTITY")  # type: ignore[attr-defined]
+        st.db.execute("TRUNCATE articles, article_tags, views, dup_bands, article_groups RESTART IDENTITY")  # type: ignore[attr-defined]
     yield st
     st.close()
 
@@ -153,7 +153,7 @@ def test_related_index_catches_up_with_another_connection(backend: str, tmp_path
     url = f"sqlite:///{tmp_path / 'r.db'}" if backend == "sqlite" else request.getfixturevalue("pg_url")
     with open_store(url) as site, open_store(url) as batch:
         if backend == "postgres":
-            site.db.execute("TRUNCATE articles, article_tags, views RESTART IDENTITY")  # type: ignore[attr-defined]
+            site.db.execute("TRUNCATE articles, article_tags, views, dup_bands, article_groups RESTART IDENTITY")  # type: ignore[attr-defined]
         _, first = site.upsert(art(1, url="https://x.cn/1", tags=["地铁"]))
         assert first in site.related_index()
         _, new = batch.upsert(art(2, url="https://x.cn/2", title="地铁新线开通 市民尝鲜", tags=["地铁", "新线"]))
@@ -177,11 +177,41 @@ def test_search_ranks_headline_matches_above_body_only_ones(store: Store) -> Non
 
 def test_postgres_migration_0006_fills_headline_words_of_stored_rows(pg_url: str) -> None:
     with open_store(pg_url) as st:
-        st.db.execute("TRUNCATE articles, article_tags, views RESTART IDENTITY")  # type: ignore[attr-defined]
+        st.db.execute("TRUNCATE articles, article_tags, views, dup_bands, article_groups RESTART IDENTITY")  # type: ignore[attr-defined]
         st.upsert(art(1, title="山区茶园迎来采摘旺季", body="春茶陆续上市，春茶销路好，春茶价格稳。"))
         st.upsert(art(2, title="春茶开采 茶农忙碌", body="山区茶园一派繁忙景象。"))
         st.db.execute("ALTER TABLE articles DROP COLUMN heads")  # type: ignore[attr-defined]
         st.db.execute("DELETE FROM migrations WHERE name = '0006_headline_search'")  # type: ignore[attr-defined]
     with open_store(pg_url) as st:
         assert [h.article.title for h in st.search("春茶")] == ["春茶开采 茶农忙碌", "山区茶园迎来采摘旺季"]
+        assert not st.migrate()
+
+
+SYNDICATED = "江城地铁12号线最后一段盾构隧道今天在汉江南岸贯通，这条环线全长59.9公里，共设车站37座，计划年底前开通试运营。"
+
+
+def test_near_duplicates_share_a_group_on_both_backends(store: Store) -> None:
+    """One story syndicated by two outlets is one group; an unrelated story is its own; a page
+    updated into another story leaves the group."""
+    _, a = store.upsert(art(1, title="江城地铁12号线全线贯通 年底前开通试运营", body=SYNDICATED, outlet="华夏日报"))
+    _, b = store.upsert(art(2, url="https://wb.example.cn/2.html", title="江城地铁12号线全线贯通，年底前将开通试运营",
+                            body=SYNDICATED, outlet="江城晚报"))
+    _, c = store.upsert(art(3, title="山区茶园迎来采摘旺季", body="春茶陆续上市，茶农忙着采摘，收购价格比去年略高。"))
+    groups = {r.id: r.group for r in store.index_rows("")}
+    assert groups[a] == groups[b] == a and groups[c] == c
+    assert store.upsert(art(2, url="https://wb.example.cn/2.html", title="滨江公园樱花进入盛花期",
+                            body="滨江公园的樱花今天进入盛花期，市民纷纷前来赏花拍照。")) == ("updated", b)
+    assert {r.id: r.group for r in store.index_rows("")}[b] == b
+
+
+def test_postgres_migration_0007_groups_rows_stored_before(pg_url: str) -> None:
+    with open_store(pg_url) as st:
+        st.db.execute("TRUNCATE articles, article_tags, views, dup_bands, article_groups RESTART IDENTITY")  # type: ignore[attr-defined]
+        st.upsert(art(1, title="江城地铁12号线全线贯通 年底前开通试运营", body=SYNDICATED))
+        st.upsert(art(2, title="江城地铁12号线全线贯通，年底前将开通试运营", body=SYNDICATED, outlet="江城晚报"))
+        st.db.execute("TRUNCATE dup_bands, article_groups")  # type: ignore[attr-defined]
+        st.db.execute("DROP INDEX article_groups_group")  # type: ignore[attr-defined]
+        st.db.execute("DELETE FROM migrations WHERE name = '0007_group_members'")  # type: ignore[attr-defined]
+    with open_store(pg_url) as st:
+        assert {r.id: r.group for r in st.index_rows("")} == {1: 1, 2: 1}
         assert not st.migrate()

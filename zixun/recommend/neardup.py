@@ -17,12 +17,15 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections.abc import Callable
 
 import numpy as np
 
+from zixun.model import Article
 from zixun.text.normalize import for_matching
 
 THRESHOLD = 0.5
+MAX_CANDIDATES = 20  # LSH candidates confirmed per article at ingest, most shared keys first
 BANDS, ROWS = 20, 3
 _PERMS = BANDS * ROWS
 _PRIME = (1 << 61) - 1
@@ -77,3 +80,28 @@ def band_keys(text: str) -> list[str]:
         chunk = sig[band * ROWS : (band + 1) * ROWS].tobytes()
         keys.append(f"{band}:{hashlib.blake2b(chunk, digest_size=8).hexdigest()}")
     return keys
+
+
+def dup_keys(article: Article) -> list[str]:
+    """What the store files an article under to find its near-duplicates: the MinHash band
+    keys of its match text and its normalised title (``t:``…)."""
+    keys = band_keys(match_text(article.title, article.summary + article.text))
+    tkey = title_key(article.title)
+    if tkey:
+        keys.append("t:" + tkey)
+    return keys
+
+
+def choose_group(article: Article, article_id: int, candidates: list[tuple[int, int]],
+                 get: Callable[[int], Article]) -> int:
+    """The near-duplicate group of ``article``: the lowest group among the ``(id, group)``
+    candidates that share a key with it and pass ``is_near_dup``; its own id when none does.
+    Both stores call this, so they group the same articles."""
+    group = article_id
+    body = article.summary + article.text
+    for other_id, other_group in candidates:
+        if other_group < group:
+            other = get(other_id)
+            if is_near_dup(article.title, other.title, body, other.summary + other.text):
+                group = other_group
+    return group

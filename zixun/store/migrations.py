@@ -163,4 +163,11 @@ MIGRATIONS: tuple[tuple[str, str, str], ...] = (
         ALTER TABLE articles ADD COLUMN heads TSVECTOR
         """,
     ),
+    (
+        "0007_group_members",
+        # the members of a near-duplicate group, for both stores. PostgreSQL had the tables of
+        # 0002 but did not fill them; the store groups the rows stored before (Python: MinHash).
+        "CREATE INDEX IF NOT EXISTS article_groups_group ON article_groups(group_id)",
+        "CREATE INDEX IF NOT EXISTS article_groups_group ON article_groups(group_id)",
+    ),
 )

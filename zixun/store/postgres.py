@@ -4,6 +4,8 @@ The full-text column holds the same folded, segmented words as SQLite's FTS tabl
 (``zixun.store.query.index_fields``), indexed with the ``simple`` configuration (no
 stemming, no stop words: Chinese words are already cut), and a ``folded`` text column
 serves the literal-substring tier, so both backends find the same articles for a query.
+Near-duplicate groups are filed at ingest as SQLite files them (MinHash band keys in
+``dup_bands``, the group in ``article_groups``, ``recommend.neardup.choose_group``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from zixun.errors import NotFound, StoreError
 from zixun.model import Article
 from zixun.recommend.index import IndexRow
+from zixun.recommend.neardup import MAX_CANDIDATES, choose_group, dup_keys
 from zixun.store.base import COREAD_READERS, SearchHit, Store, article_key
 from zixun.store.migrations import MIGRATIONS
 from zixun.store.query import fold, index_fields, literal_parts, make_snippet, query_tokens
@@ -60,7 +63,30 @@ class PostgresStore(Store):
                 applied.append(name)
             if "0006_headline_search" in applied:
                 self._backfill_heads()
+            if "0007_group_members" in applied:
+                for r in self.db.execute("SELECT id, data FROM articles ORDER BY id").fetchall():
+                    self._group(int(r["id"]), Article.from_dict(r["data"]))
         return applied
+
+    def _group(self, article_id: int, article: Article) -> None:
+        """MinHash band keys and the near-duplicate group, as SQLite files them (inside the
+        caller's transaction; ``recommend.neardup.choose_group`` decides)."""
+        self.db.execute("DELETE FROM dup_bands WHERE article_id = %s", (article_id,))
+        keys = dup_keys(article)
+        group = article_id
+        if keys:
+            cands = self.db.execute(
+                "SELECT b.article_id, COALESCE(g.group_id, b.article_id) AS grp, COUNT(*) AS n FROM dup_bands b"
+                " LEFT JOIN article_groups g ON g.article_id = b.article_id WHERE b.band = ANY(%s)"
+                " AND b.article_id <> %s GROUP BY b.article_id, g.group_id ORDER BY n DESC, b.article_id LIMIT %s",
+                (keys, article_id, MAX_CANDIDATES),
+            ).fetchall()
+            group = choose_group(article, article_id, [(int(c["article_id"]), int(c["grp"])) for c in cands], self.get)
+            with self.db.cursor() as cur:
+                cur.executemany("INSERT INTO dup_bands VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                                [(k, article_id) for k in keys])
+        self.db.execute("INSERT INTO article_groups VALUES (%s, %s) ON CONFLICT (article_id) DO UPDATE"
+                        " SET group_id = EXCLUDED.group_id", (article_id, group))
 
     def _backfill_heads(self) -> None:
         """Headline words for articles stored before migration 0006 (inside its transaction)."""
@@ -103,6 +129,7 @@ class PostgresStore(Store):
                 self.db.execute("DELETE FROM article_tags WHERE article_id=%s", (article_id,))
             for t in dict.fromkeys(article.tags):
                 self.db.execute("INSERT INTO article_tags VALUES (%s, %s) ON CONFLICT DO NOTHING", (article_id, t))
+            self._group(article_id, article)
         return outcome, article_id
 
     def record_view(self, article_id: int, reader: str, at: datetime) -> None:
@@ -188,17 +215,17 @@ class PostgresStore(Store):
 
     def index_rows(self, since: str = "") -> builtins.list[IndexRow]:
         """Articles changed at or after ``since`` (``updated_at`` text), oldest first, so a site's
-        related index catches up with what other processes ingest (no near-duplicate groups here:
-        each article is its own group)."""
+        related index catches up with what other processes ingest, each with its near-duplicate group."""
         rows = self.db.execute(
-            "SELECT a.id, a.title, a.category, a.updated_at,"
+            "SELECT a.id, a.title, a.category, a.updated_at, COALESCE(g.group_id, a.id) AS grp,"
             " (SELECT string_agg(tag, chr(31) ORDER BY tag) FROM article_tags t WHERE t.article_id = a.id) AS tags"
-            " FROM articles a WHERE a.updated_at >= %s ORDER BY a.updated_at, a.id",
+            " FROM articles a LEFT JOIN article_groups g ON g.article_id = a.id"
+            " WHERE a.updated_at >= %s ORDER BY a.updated_at, a.id",
             (since,),
         ).fetchall()
         return [
             IndexRow(int(r["id"]), str(r["title"]), str(r["tags"]).split("\x1f") if r["tags"] else [],
-                     r["category"], int(r["id"]), str(r["updated_at"]))
+                     r["category"], int(r["grp"]), str(r["updated_at"]))
             for r in rows
         ]
 

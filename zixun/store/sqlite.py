@@ -20,7 +20,7 @@ from typing import Any
 from zixun.errors import NotFound, StoreError
 from zixun.model import Article
 from zixun.recommend.index import IndexRow
-from zixun.recommend.neardup import band_keys, is_near_dup, match_text, title_key
+from zixun.recommend.neardup import MAX_CANDIDATES, choose_group, dup_keys
 from zixun.store.base import COREAD_READERS, SearchHit, Store, article_key
 from zixun.store.migrations import MIGRATIONS
 from zixun.store.query import (
@@ -35,7 +35,6 @@ from zixun.store.query import (
     word_query,
 )
 
-MAX_DUP_CANDIDATES = 20
 RECENCY_BOOST = 0.3
 RECENCY_DAYS = 30.0
 SEARCH_POOL = 200
@@ -137,10 +136,7 @@ class SQLiteStore(Store):
             (article_id, title, body, tags, grams),
         )
         self.db.execute("INSERT INTO heads_fts (rowid, title, tags) VALUES (?,?,?)", (article_id, title, tags))
-        keys = band_keys(match_text(article.title, article.summary + article.text))
-        tkey = title_key(article.title)
-        if tkey:
-            keys.append("t:" + tkey)
+        keys = dup_keys(article)
         group = article_id
         if keys:
             marks = ",".join("?" * len(keys))
@@ -148,15 +144,9 @@ class SQLiteStore(Store):
                 f"SELECT b.article_id, COALESCE(g.group_id, b.article_id) AS grp, COUNT(*) AS n FROM dup_bands b"
                 f" LEFT JOIN article_groups g ON g.article_id = b.article_id WHERE b.band IN ({marks})"
                 " AND b.article_id != ? GROUP BY b.article_id ORDER BY n DESC, b.article_id LIMIT ?",
-                (*keys, article_id, MAX_DUP_CANDIDATES),
+                (*keys, article_id, MAX_CANDIDATES),
             ).fetchall()
-            body = article.summary + article.text
-            for c in cands:
-                other = self.get(int(c["article_id"]))
-                if int(c["grp"]) < group and is_near_dup(
-                    article.title, other.title, body, other.summary + other.text
-                ):
-                    group = int(c["grp"])
+            group = choose_group(article, article_id, [(int(c["article_id"]), int(c["grp"])) for c in cands], self.get)
             self.db.executemany("INSERT OR IGNORE INTO dup_bands VALUES (?, ?)", [(k, article_id) for k in keys])
         self.db.execute("INSERT OR REPLACE INTO article_groups VALUES (?, ?)", (article_id, group))
 
