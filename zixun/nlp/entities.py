@@ -75,7 +75,7 @@ def canonical(word: str, context: str | None = None, local: dict[str, str] | Non
     ``doc_aliases``) first, else the table's (itself when the table has none, or when ``word``
     is ambiguous and ``context`` holds no cue of the entity's world)."""
     if local and word in local:
-        return local[word]
+        return ALIASES.get(local[word], local[word])  # 苹果公司 of the story is the table's 苹果
     name = ALIASES.get(word)
     if name is None:
         return word
@@ -94,13 +94,34 @@ def parent(word: str) -> str | None:
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,12}(?:[·•・][\u4e00-\u9fff]{1,12}){1,3}")
 # A short name the story defines: 中国人民银行（以下简称“央行”）, …有限公司(简称摩尔线程)
 _DEFINED = re.compile(
-    r"[（(](?:以下|下文|下同)?[，,]?(?:简称|簡稱|下称|下稱|以下称)[为為:：]?\s*[“\"「『]?"
-    r"([^”\"」』）)，,。\s]{1,12})[”\"」』]?[）)]"
+    r"[（(](?:以下|下文|下同)?[，,]?(?:简称|簡稱|下称|下稱|以下称)[为為:：]?\s*[“\"「『《]?"
+    r"([^”\"」』》）)，,。\s]{1,12})[”\"」』》]?[）)]"
 )
 # Words that may end a defined full name when read backwards from its bracket (names, nouns,
 # places, the bracketed city in 摩尔线程智能科技（北京）有限责任公司); a verb or 从 ends it.
 _NAME_POS = ("n", "j", "eng", "x", "l", "b")
 _LEGAL_NAME = re.compile(r"[（(]|有限(?:责任)?公司$|股份公司$")
+
+
+def _abbreviated(name: str, short: str) -> str:
+    """The part of ``name`` that ``short`` abbreviates: its characters in order (音著协 of
+    中国音乐著作权协会); a descriptor of three or more characters before them falls away
+    (母婴用品零售商乐友孕婴童 → 乐友孕婴童), a country or city of two stays (中国, 美国);
+    "" when ``short`` is no abbreviation of ``name`` (a definition read from a cut
+    sentence, 工信部 of 信息化部)."""
+    def holds(i: int) -> bool:
+        at = i
+        for c in short:
+            at = name.find(c, at)
+            if at < 0:
+                return False
+            at += 1
+        return True
+
+    starts = [i for i, c in enumerate(name) if c == short[0] and holds(i)]
+    if not starts or (short.isascii() and not name.startswith(short)):  # IDG资本, not MDC of 网站MODELS.COM
+        return ""
+    return name if starts[0] <= 2 else name[starts[0] :]
 
 
 def doc_aliases(text: str) -> dict[str, str]:
@@ -132,8 +153,11 @@ def doc_aliases(text: str) -> dict[str, str]:
                 break
             name = w + name
         name = name.lstrip("（）()")
-        if _LEGAL_NAME.search(name) or len(name) > 12:
-            continue  # 摩尔线程智能科技（北京）有限责任公司: the short name is the one readers file it under
-        if len(name) > len(short) >= 2 and name != short:
+        if _LEGAL_NAME.search(name) or len(name) > 12 or "》" in name:
+            # a document's title (…实施方案》（以下简称《方案》）) is no entity to file a story under
+            # and 摩尔线程智能科技（北京）有限责任公司: the short name is the one readers file it under
+            continue
+        name = _abbreviated(name, short)
+        if name and len(name) > len(short) >= 2:
             found.setdefault(short, set()).add(name)
     return {short: next(iter(full)) for short, full in found.items() if len(full) == 1}

@@ -129,9 +129,12 @@ def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[st
         return [w for w, _p in model.pick(title, k)]
     local = entities.doc_aliases(title + "\n" + text)
     out = list(dict.fromkeys(entities.canonical(w, local=local) for w, _p in model.pick(title, k, distinct=True)))
+    full_names = set(local.values())
     for w, _s in scored(text, title=title, k=k + len(out), local=local):
         if len(out) >= k:
             break
+        if w in full_names:  # the story's full name replaces a headline pick inside it (数据 of 市数据局)
+            out = [o for o in out if o not in w]
         if not any(w in o or o in w for o in out):
             out.append(w)  # the body's topics, not a variant of a headline pick
     return out
@@ -140,10 +143,12 @@ def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[st
 def scored(text: str, *, title: str | None, k: int, local: dict[str, str] | None = None) -> list[tuple[str, float]]:
     """The tags with their scores (for thresholds and the bench); ``local``: the story's own
     full names (``entities.doc_aliases``)."""
-    return _finish(_raw_scores(text, title, lexicon_mod.load()), k, context=(title or "") + "\n" + text, local=local)
+    return _finish(_raw_scores(text, title, lexicon_mod.load(), local), k, context=(title or "") + "\n" + text,
+                   local=local)
 
 
-def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None) -> dict[str, float]:
+def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None,
+                local: dict[str, str] | None = None) -> dict[str, float]:
     idf, median = idf_table()
     tf: defaultdict[str, float] = defaultdict(float)
     weight: dict[str, float] = {}
@@ -198,6 +203,13 @@ def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None) -
             for v in lex.find_vocab(part):
                 tf[v] += boost
                 weight[v] = max(weight.get(v, 0.0), 1.3)
+    for short, full in (local or {}).items():
+        # a defined short name the segmenter cuts (市|数据|局) still counts, under the full name
+        n = (title or "").count(short) * TITLE_WEIGHT + text.count(short)
+        if n and full not in tf:
+            tf[full] = float(n)
+            weight[full] = POS_WEIGHT["nt"]
+            marked.add(full)
     scores: dict[str, float] = {}
     for w, n in tf.items():
         prior = lex.prior.get(w) if lex else None
