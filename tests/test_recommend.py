@@ -183,3 +183,19 @@ def test_latent_topics_link_headlines_with_no_shared_character() -> None:
     idx.add(IndexRow(100, "周末联赛综述"))
     got = [n.title for n in idx.neighbours(IndexRow(100, "周末联赛综述"), 3)]
     assert got and all(t in sport for t in got)
+
+
+def test_quick_related_needs_no_index(store: SQLiteStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While a server builds its index, 大家还在看 comes from shared tags, with the same rules:
+    never the article itself, never two near-duplicates, each item with its reason."""
+    def no_index() -> None:
+        raise AssertionError("the quick path must not build the related index")
+
+    monkeypatch.setattr(store, "related_index", no_index)
+    _, a = store.upsert(make(20, "江城地铁12号线全线贯通，年底前开通试运营", "社会", ["地铁", "江城"], outlet="江城晚报"))
+    items = api.related(1, store=store, k=6, now=NOW, quick=True)
+    assert items and all(r.id != 1 for r in items)
+    related = [r for r in items if r.reason == "related"]
+    assert related and all({"地铁", "江城"} & set(r.tags) for r in related)
+    assert a not in {r.id for r in items}  # the syndicated copy of article 1 itself
+    assert len({r.id for r in items}) == len(items)

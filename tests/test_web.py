@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from zixun import api
 from zixun.model import Article
+from zixun.recommend.index import RelatedIndex
 from zixun.store import Store, open_store
 from zixun.web.app import create_app
 from zixun.web.site import SEARCH_PAGE_SIZE
@@ -116,6 +117,39 @@ def test_related_index_is_built_at_start_up(built: tuple[str, int]) -> None:
             time.sleep(0.05)
         assert health == {"ok": True, "ready": True}
     assert slow._related_index is not None and len(slow._related_index) >= 4
+
+
+def test_article_pages_do_not_wait_for_the_index_build(built: tuple[str, int], first_id: int,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """While the start-up build runs, an article page is served with 大家还在看 from shared tags."""
+    import threading
+
+    from zixun.store.sqlite import SQLiteStore
+
+    release = threading.Event()
+    real = SQLiteStore.related_index
+
+    def slow_build(self: SQLiteStore) -> RelatedIndex:
+        release.wait(60)  # a build that takes as long as the test needs
+        return real(self)
+
+    monkeypatch.setattr(SQLiteStore, "related_index", slow_build)
+    app = create_app(built[0])
+    safety = threading.Timer(60, release.set)
+    safety.start()
+    try:
+        with TestClient(app) as c:
+            r = c.get(f"/articles/{first_id}")
+            answered_during_build = not release.is_set()
+            assert c.get("/api/health").json() == {"ok": True, "ready": False}
+            release.set()
+        assert answered_during_build and r.status_code == 200
+        assert app.state.site.slow.store._related_index is not None  # handed over once built
+        block = r.text.split('id="s-related"', 1)[1]
+        assert re.findall(r'href="/articles/\d+"', block), "大家还在看 is empty during the build"
+    finally:
+        release.set()
+        safety.cancel()
 
 
 def test_related_leaves_out_what_this_reader_already_read(built: tuple[str, int], first_id: int) -> None:

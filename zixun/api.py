@@ -147,16 +147,20 @@ def related(
     reader: str | None = None,
     config: BlendConfig | None = None,
     now: datetime | None = None,
+    quick: bool = False,
 ) -> list[RelatedArticle]:
     """大家还在看 for one article: a blend of related, co-read, trending and fresh items.
 
     Never the article itself, nothing ``reader`` already viewed, no two near-duplicates;
     each item's ``reason`` says which source chose it. ``config`` sets weights and slots.
+    ``quick`` finds related items by shared tags instead of the in-memory related index
+    (for a server still building it: no wait of seconds on the first page).
     """
     from zixun.recommend.blend import recommend
 
     return recommend(
-        article_id, store=store, k=k or int(setting("related_k")), reader=reader, config=config, now=now
+        article_id, store=store, k=k or int(setting("related_k")), reader=reader, config=config, now=now,
+        quick=quick,
     )
 
 

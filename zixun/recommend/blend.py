@@ -23,8 +23,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from zixun.errors import NotFound
+from zixun.model import Article
 from zixun.recommend.coread import coread
-from zixun.recommend.index import IndexRow
+from zixun.recommend.index import IndexRow, Neighbour, RelatedIndex
 from zixun.recommend.neardup import THRESHOLD, jaccard, match_text, shingles, title_key
 from zixun.recommend.trending import trending
 from zixun.settings import get as setting
@@ -72,15 +74,54 @@ def _scaled(items: list[tuple[int, float]]) -> list[tuple[int, float]]:
     return [(i, s / top if top > 0 else 0.0) for i, s in items]
 
 
+class StoreRows:
+    """The related index's stand-in while a server builds it (its first seconds after a start):
+    rows read from the store, and "more like this" from the article's tags (``Store.list(tag=…)``,
+    an index walk each), so an article page need not wait for the build. Weaker than the index
+    (no headline similarity), so it serves only until the index is ready."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._rows: dict[int, IndexRow | None] = {}
+
+    def _keep(self, article_id: int, art: Article) -> IndexRow:
+        row = self._rows[article_id] = IndexRow(article_id, art.title, sorted(art.tags), art.category, article_id)
+        return row
+
+    def row(self, article_id: int) -> IndexRow | None:
+        if article_id not in self._rows:
+            try:
+                self._keep(article_id, self.store.get(article_id))
+            except NotFound:
+                self._rows[article_id] = None
+        return self._rows[article_id]
+
+    def neighbours(self, me: IndexRow, k: int, *, exclude: set[int]) -> list[Neighbour]:
+        """Articles sharing the most of ``me``'s first tags, newer first among equals."""
+        scores: dict[int, float] = {}
+        titles: dict[int, str] = {}
+        for tag in me.tags[:TAGS_PROBED]:
+            for rank, (i, art) in enumerate(self.store.list(limit=k, tag=tag)):
+                if i != me.id and i not in exclude:
+                    titles[i] = self._keep(i, art).title
+                    scores[i] = scores.get(i, 0.0) + 1.0 - rank / (2 * k)
+        best = sorted(scores.items(), key=lambda t: (-t[1], -t[0]))[:k]
+        return [Neighbour(i, s, titles[i], i) for i, s in best]
+
+
+TAGS_PROBED = 4
+
+
 def _candidates(
-    me: IndexRow, store: Store, cfg: BlendConfig, exclude: set[int], now: datetime
+    me: IndexRow, store: Store, cfg: BlendConfig, exclude: set[int], now: datetime,
+    index: RelatedIndex | StoreRows,
 ) -> dict[int, _Cand]:
-    index = store.related_index()
     half_life = cfg.half_life_hours or float(setting("trending_half_life_hours"))
     per_source: dict[str, list[tuple[int, float]]] = {
         "related": [(n.id, n.score) for n in index.neighbours(me, cfg.pool, exclude=exclude)],
         "coread": coread(store, me.id, window_days=cfg.coread_days, now=now, limit=cfg.pool),
-        "trending": trending(store, half_life_hours=half_life, now=now, channel=me.category, limit=cfg.pool // 2)
+        "trending": trending(store, half_life_hours=half_life, now=now, channel=me.category, limit=cfg.pool // 2,
+                             rows=index)
         + trending(store, half_life_hours=half_life, now=now, limit=cfg.pool // 2),
         "fresh": [(i, 1.0 - r / (2 * cfg.pool)) for r, (i, _a) in enumerate(store.list(limit=cfg.pool))],
     }
@@ -106,17 +147,19 @@ def recommend(
     reader: str | None = None,
     config: BlendConfig | None = None,
     now: datetime | None = None,
+    quick: bool = False,
 ) -> list[RelatedArticle]:
-    """The 大家还在看 block for one article, ``k`` items at most, best first."""
+    """The 大家还在看 block for one article, ``k`` items at most, best first. ``quick``: without
+    the related index (``StoreRows``), for a server whose index is still being built."""
     cfg = config or BlendConfig()
     now = now or datetime.now(UTC)
-    index = store.related_index()
+    index: RelatedIndex | StoreRows = StoreRows(store) if quick else store.related_index()
     me = index.row(article_id)
     if me is None:
         art = store.get(article_id)  # raises NotFound for a bad id
         me = IndexRow(article_id, art.title, sorted(art.tags), art.category, article_id)
     exclude = {article_id} | (store.viewed_by(reader) if reader else set())
-    cands = _candidates(me, store, cfg, exclude, now)
+    cands = _candidates(me, store, cfg, exclude, now, index)
 
     groups = {me.group or me.id}
     keys = [(title_key(me.title), shingles(match_text(me.title)))]

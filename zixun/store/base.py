@@ -118,6 +118,12 @@ class Store(abc.ABC):
             self._caught_up = now
         return self._related_index
 
+    def use_related_index(self, index: RelatedIndex) -> None:
+        """Take an index another connection built (a server builds it at start-up beside the
+        connections that serve requests); it catches up with later changes on its next use."""
+        self._related_index = index
+        self._caught_up = 0.0
+
     def trending_scores(self, half_life_hours: float, now: datetime, *, horizon: timedelta) -> dict[int, float]:
         """Decayed view score per article: a view ``h`` hours old counts ``0.5 ** (h / half_life)``;
         views older than ``horizon`` are not read. The default reads the views each time."""

@@ -33,6 +33,7 @@ from markupsafe import Markup
 
 from zixun import api
 from zixun.recommend.blend import RelatedArticle
+from zixun.recommend.index import RelatedIndex
 from zixun.render import byline_text, reader_time
 from zixun.settings import get as setting
 from zixun.store import Store
@@ -189,6 +190,7 @@ class Site:
     slow: Lane
     quick: Lane
     writer: Store
+    db: str = ""  # the store URL: the start-up build opens a connection of its own
     env: Environment = field(default_factory=make_env)
     related_cache: TTLCache[int, list[RelatedArticle]] = field(
         default_factory=lambda: TTLCache(300.0, 20_000))
@@ -214,7 +216,7 @@ class Site:
         if db.rstrip("/") in ("sqlite:", "sqlite:/") or ":memory:" in db:
             return cls(store=store, slow=Lane(store, inline=True), quick=Lane(store, inline=True), writer=store)
         quick = Lane(api.open_db(db), inline=False, extra=[api.open_db(db) for _ in range(QUICK_EXTRA)])
-        return cls(store=store, slow=Lane(api.open_db(db), inline=False), quick=quick, writer=api.open_db(db))
+        return cls(store=store, slow=Lane(api.open_db(db), inline=False), quick=quick, writer=api.open_db(db), db=db)
 
     async def cached(self, cache: TTLCache[Any, V], key: object, lane: Lane, compute: Callable[[Store], V]) -> V:
         """A fresh cached value; a stale one while a refresh runs in the background; else computed now.
@@ -276,8 +278,12 @@ class Site:
 
     async def related(self, article_id: int) -> list[RelatedArticle]:
         """大家还在看 candidates for an article (a few spare ones), shared by all readers for a few minutes."""
+        k = int(setting("related_k")) + RELATED_SPARE
+        if not self.ready:  # the index is still being built: related by tags now, not cached
+            return await self.quick.run(lambda st: api.related(article_id, store=st, k=k, quick=True))
+
         def compute(store: Store) -> list[RelatedArticle]:
-            return api.related(article_id, store=store, k=int(setting("related_k")) + RELATED_SPARE)
+            return api.related(article_id, store=store, k=k)
 
         return await self.cached(self.related_cache, article_id, self.slow, compute)
 
@@ -325,14 +331,28 @@ class Site:
 
     async def warm_up(self) -> None:
         """Build the 大家还在看 neighbour index as the server starts, not on the first article
-        request after it (seconds on a 100k archive); a failure waits for that request.
-        ``ready`` (``/api/health``) turns true when it is done either way."""
+        request after it (seconds on a 100k archive); until it is done article pages get their
+        大家还在看 by shared tags (``StoreRows``) and nothing waits. A failure leaves the build
+        to the first request after it. ``ready`` (``/api/health``) turns true when it is done
+        either way."""
         try:
-            await self.slow.run(lambda st: st.related_index())
+            if self.slow.inline or not self.db:
+                await self.slow.run(lambda st: st.related_index())
+            else:  # on a connection of its own, so lists and pages on the slow lane do not queue behind it
+                index = await anyio.to_thread.run_sync(self._build_index)
+                for st in self.slow.stores:
+                    st.use_related_index(index)
         except Exception:
             log.exception("building the related index at start-up failed; the first article page will retry")
         finally:
             self.ready = True
+
+    def _build_index(self) -> RelatedIndex:
+        store = api.open_db(self.db)
+        try:
+            return store.related_index()
+        finally:
+            store.close()
 
     def close(self) -> None:
         if self.views is not None:
