@@ -189,9 +189,10 @@ def test_tag_model_absent_or_broken_falls_back_to_the_builtin(tmp_path: Path, mo
     monkeypatch.setenv("ZIXUN_TAG_MODEL", "none")
     assert tagmodel.load() is None
     headline = "《长河》热播 主演谈拍摄趣事"
-    assert len(tag("", title=headline, k=5)) > 1  # the rules list every candidate up to k
+    rules = tag("", title=headline, k=5)  # the rules list every candidate up to k
     monkeypatch.setenv("ZIXUN_TAG_MODEL", str(tmp_path / "absent.json"))
-    assert tag("", title=headline, k=5) == ["长河"]  # the built-in model keeps the one sure tag
+    model = tag("", title=headline, k=5)  # the built-in model stops where its confidence does
+    assert model[0] == "长河" and len(model) < len(rules)
 
 
 def test_builtin_tag_weights_are_what_the_documented_command_builds(tmp_path: Path) -> None:
@@ -399,3 +400,20 @@ def test_the_story_names_its_people_and_bodies_in_full() -> None:
 def test_a_score_or_an_age_ends_a_word() -> None:
     words = [w for w, _p in pos_tag("詹姆斯38分湖人胜勇士 5岁会创业 还剩3分钟")]
     assert "分湖" not in words and "岁会" not in words and "分钟" in words
+
+
+def test_headline_spans_stop_at_a_space_between_chinese_clauses() -> None:
+    found = {c.text for c in tagmodel.candidates("春运首日网络购票遇高峰 铁路部门延长电话订票时间", tagmodel.Counts())}
+    assert "铁路部门" in found and not any("高峰铁路" in s for s in found)
+    english = {c.text for c in tagmodel.candidates("星澜Pad 2 Pro今日开售", tagmodel.Counts())}
+    assert "Pad 2 Pro" in english  # an English name keeps its spaces
+
+
+def test_unsure_headline_spans_leave_an_article_to_its_body() -> None:
+    """When no span of a headline is a likely tag, the body's topics fill the article's tags,
+    not runs of headline words (加速完善, 完善超充)."""
+    body = ("江城今年新建超充站120座，城市充电网络覆盖全部行政区。超充站单次充电时间缩短到十五分钟，"
+            "新能源车主在商圈和小区附近即可找到超充站。供电公司表示，明年还将在高速服务区增建超充站。")
+    tags = zixun.tag(body, title="城市充电网络加速完善 超充站单次充电缩短到十五分钟")
+    assert "超充站" in tags
+    assert not {"加速完善", "完善超充", "网络加速"} & set(tags)

@@ -80,15 +80,14 @@ _ORG_SUFFIX = ("公司", "集团", "大学", "学院", "中学", "小学", "银�
 #     python -m zixun.nlp.build tags-model ../shared/data/nlp/tnews/dev.json --part even --no-counts
 # (tests/test_tags.py checks that this reproduces the numbers below).
 BUILTIN_WEIGHTS: dict[str, float] = {
-    "bias": -3.12, "pos_nr": 0.18, "pos_ns": 0.35, "pos_nt": 0.22, "pos_nz": -0.13, "pos_eng": 0.46,
-    "pos_n": 0.22, "pos_jli": 0.01, "pos_vn": 0.11, "pos_v": -0.81, "pos_other": -0.61, "words2": 0.07,
-    "words3": -1.33, "len2": -0.46, "len3": 0.69, "len4": 0.01, "len5+": -0.25, "book": 2.35, "quote": 0.24,
-    "idf": 0.78, "idf_unknown": -0.03, "position": -0.8, "canonical": 0.12, "inside_other": -0.11,
-    "holds_other": -0.5, "digit": 0.02, "ascii": 0.13, "rule1": 0.56, "rule3": 0.48, "rule5": 0.14,
-    "rule_score": 0.83, "generic": -1.73, "n_len2": 0.04, "n_len3+": 0.18, "nr_len2": 0.17, "nr_len3+": 0.01,
-    "edge_left": 0.44, "edge_right": -0.04, "dict_freq": -0.08, "in_dict": 0.14, "top_idf": 0.14,
-    "person": 0.6, "entity": 0.86, "place_suffix": 0.27, "org_suffix": 0.48, "repeated": 1.04,
-    "dpos_name": 0.59, "dpos_verb": -0.42,
+    "bias": -3.12, "pos_nr": 0.18, "pos_ns": 0.36, "pos_nt": 0.23, "pos_nz": -0.12, "pos_eng": 0.46,
+    "pos_n": 0.21, "pos_jli": 0.01, "pos_vn": 0.1, "pos_v": -0.81, "pos_other": -0.61, "words2": 0.14,
+    "words3": -1.25, "len2": -0.46, "len3": 0.7, "len5+": -0.24, "book": 2.38, "quote": 0.29, "idf": 0.8,
+    "idf_unknown": -0.04, "position": -0.82, "canonical": 0.11, "inside_other": -0.11, "holds_other": -0.52,
+    "digit": 0.04, "ascii": 0.17, "rule1": 0.58, "rule3": 0.5, "rule5": 0.16, "rule_score": 0.79,
+    "generic": -1.73, "n_len2": 0.04, "n_len3+": 0.17, "nr_len2": 0.17, "nr_len3+": 0.01, "edge_left": 0.39,
+    "edge_right": -0.07, "dict_freq": -0.09, "in_dict": 0.16, "top_idf": 0.14, "person": 0.62, "entity": 0.86,
+    "place_suffix": 0.27, "org_suffix": 0.48, "repeated": 1.03, "dpos_name": 0.58, "dpos_verb": -0.42,
 }
 BUILTIN_MEAN_GOLD = 5.143
 
@@ -180,6 +179,8 @@ def candidates(text: str, counts: Counts, gold: frozenset[str] = frozenset()) ->
     punct = [bool(_PUNCT.match(w)) for w, _p in words]
     groups = [_group(p, w) for w, p in words]
     last = len(words)
+    # a space before word j: a Chinese headline's clause break (高峰 铁路部门), an English name's (iPhone 7 Plus)
+    spaced = [j > 0 and offsets[j] > offsets[j - 1] + len(words[j - 1][0]) for j in range(last)]
     for i in range(last):
         if blocked[i] or len(words[i][0]) == 1:  # 韩 and 美 speak through their canonical names
             continue
@@ -187,6 +188,10 @@ def candidates(text: str, counts: Counts, gold: frozenset[str] = frozenset()) ->
         for j in range(i, min(i + MAX_SPAN, last)):
             if punct[j]:
                 break
+            if j > i and spaced[j]:
+                if not (words[j][0].isascii() and s[-1:].isascii()):
+                    break
+                s += " "
             s += words[j][0]
             if len(s) > MAX_CHARS:
                 break
@@ -198,9 +203,9 @@ def candidates(text: str, counts: Counts, gold: frozenset[str] = frozenset()) ->
                 feats[f"words{j - i + 1}"] = 1.0
             if g in ("n", "nr"):
                 feats[f"{g}_len2" if len(s) <= 2 else f"{g}_len3+"] = 1.0
-            if i == 0 or punct[i - 1]:
+            if i == 0 or punct[i - 1] or spaced[i]:
                 feats["edge_left"] = 1.0
-            if j + 1 >= last or punct[j + 1]:
+            if j + 1 >= last or punct[j + 1] or spaced[j + 1]:
                 feats["edge_right"] = 1.0
             if s in idf:
                 feats["idf"] = idf[s] / 10
@@ -384,7 +389,7 @@ class TagModel:
             out.append((text, 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))))
         return sorted(out, key=lambda t: (-t[1], t[0]))
 
-    def pick(self, headline: str, k: int, *, distinct: bool = False) -> list[tuple[str, float]]:
+    def pick(self, headline: str, k: int, *, distinct: bool = False, floor: float = 0.0) -> list[tuple[str, float]]:
         """At most ``k`` tags: add the next best while its probability beats hits/(tags+gold),
         the point where one more tag lowers the expected F1. Headline taggers list a name and
         its parts (临夏市博物馆, 临夏市, 博物馆); ``distinct`` (an article, where the body has
@@ -392,7 +397,7 @@ class TagModel:
         out: list[tuple[str, float]] = []
         hits = 0.0
         for s, p in self.scored(headline):
-            if len(out) >= k or (out and p <= hits / (len(out) + self.mean_gold)):
+            if len(out) >= k or (out and p <= hits / (len(out) + self.mean_gold)) or p < floor:
                 break
             if distinct and any(s in o or o in s for o, _p in out):
                 continue
