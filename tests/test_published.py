@@ -168,3 +168,16 @@ def test_timezone_setting_is_the_offset_of_naive_times(monkeypatch: pytest.Monke
     assert zixun.extract(page).published.at == "2024-03-02T09:30:00+08:00"
     monkeypatch.setenv("ZIXUN_TIMEZONE", "+09:00")
     assert zixun.extract(page).published.at == "2024-03-02T09:30:00+09:00"
+
+
+def test_a_dated_day_years_before_the_story_is_history() -> None:
+    """A life story names one full date decades back and then later years: that date is
+    history, not the publish day; with nothing newer dated to the day, decline."""
+    life = [
+        "昨日，江城著名评书艺人林晓舟病逝，享年91岁。",
+        "林晓舟1932年出生于江城。1956年3月8日，他在江城书场第一次登台，一说就是四十年。",
+        "1998年，林晓舟收徒传艺；2006年，他的评书被列入市级非物质文化遗产名录。",
+    ]
+    assert infer_published("评书艺人林晓舟病逝", life, None) is None
+    # the same day with nothing later told is still the story's day
+    assert infer_published(None, ["1956年3月8日，江城书场第一次登台演出评书。"], None) is not None

@@ -68,3 +68,19 @@ def test_headings_and_list_items_are_no_summary_sentences() -> None:
     out = summarize(text, title="市图书馆亲子阅读节后天开幕 阅读空间扩大")
     assert "二是阅读空间的品质" not in out and "后天开幕" not in out, out
     assert out.startswith("在上周的社区活动上")
+
+
+def test_script_and_photo_credits_inside_flattened_text_are_dropped() -> None:
+    """A crawl's text field keeps an ad loader's script and the captions of pictures it lost;
+    neither is the story, in the body, the 提示 or the tags."""
+    text = ("江城一货车侧翻 交警连夜疏导交通\n"
+            "3月18日晚，江城绕城高速一辆满载钢材的货车侧翻，交警连夜疏导交通。 货车侧翻后的现场 读者供图 "
+            "事故没有造成人员伤亡。 (function(){ var adLoader = document.createElement('script'); "
+            "adLoader.src = '//ads.example.cn/a.js'; document.body.appendChild(adLoader); })(); "
+            "交警提醒，货车司机要按规定装载货物，他向记者提供图片说明了当晚的路况。")
+    art = zixun.extract(text.encode("utf-8"))
+    body = "\n".join(art.paragraphs)
+    assert "function" not in body and "adLoader" not in body and "读者供图" not in body
+    assert "货车侧翻后的现场" not in body
+    assert "事故没有造成人员伤亡。" in body and "提供图片说明了当晚的路况" in body
+    assert not any("读者供图" in t or "adLoader" in t for t in art.tags)

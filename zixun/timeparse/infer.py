@@ -271,5 +271,10 @@ def _choose(events: list[_Event], lower: datetime | None, since_year: int | None
         confidence += 0.1  # several mentions of the same day
     if base is not None and base - at > timedelta(days=60):
         return None  # the latest dated event is long before the base: background ("2019年1月3日，嫦娥四号…")
+    if lower is not None and lower.year - at.year >= 2 and not (ev.today_is or ev.dateline):
+        # the story tells of years later ("1955年2月8日…连载" in an obituary that goes on to
+        # "2005年…"): its one dated day is history, not the day it was written. (A year or less
+        # apart may be a target year just begun, "2020年实现…", in a story of late 2019.)
+        return None
     confidence = max(0.05, min(0.95, confidence - penalty))
     return PublishGuess(at=at, precision="day", evidence=ev.evidence, confidence=round(confidence, 2))
