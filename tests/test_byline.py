@@ -126,6 +126,8 @@ def test_portal_dateline_gives_the_outlet_and_leaves_the_paragraph() -> None:
     assert art.byline.outlet == "晨光娱乐"
     assert art.paragraphs[0] == "导演林默将执导一部关于城市更新的新片，预计明年春天开机。"
     assert parse("腾讯科技讯 11月1日上午消息，某公司发布新款手机。").outlet == "腾讯科技"
+    flash = parse("华夏晚报快讯（记者 林晓舟）江城地铁12号线今天全线贯通。")  # 快讯: a newsflash dateline
+    assert (flash.outlet, flash.reporters) == ("华夏晚报", ["林晓舟"])
     for line in ("通讯员李明介绍，活动将持续一周。", "资讯显示，10月30日消息面平静。", "视频通讯技术大会今天开幕。"):
         assert parse(line, position="body").outlet is None, line
 

@@ -16,7 +16,7 @@ from tests.conftest import shared_path
 from zixun.nlp import build as nlp_build
 from zixun.nlp import entities, lexicon, tagmodel
 from zixun.stages.tags import tag
-from zixun.text.segment import STOPWORDS, pos_tag
+from zixun.text.segment import STOPWORDS, join_split_names, pos_tag
 
 BASKETBALL_TITLE = "哈登砍下41分 火箭加时险胜勇士"
 BASKETBALL = (
@@ -291,11 +291,12 @@ def test_traditional_text_is_cut_like_its_simplified_twin() -> None:
 
 
 def test_plain_english_words_in_a_chinese_story_are_not_tags() -> None:
-    """An English sentence quoted in a Chinese story gives no tags (the, to, good); names do (Apple, A18)."""
+    """An English sentence quoted in a Chinese story gives no tags (the, to, good); names do
+    (Apple Intelligence, A18)."""
     tags = zixun.tag("学英语也能很轻松。漫画里写道：you need to have a good laugh at the bright side of things。"
                      "苹果发布会上，Apple Intelligence 和 A18 芯片成为焦点。", title="双语漫画走红 苹果发布新芯片", k=10)
     assert not [t for t in tags if t.isascii() and t.islower()], tags
-    assert "A18" in tags and "Apple" in tags, tags
+    assert "A18" in tags and "Apple Intelligence" in tags, tags
     assert not any(t in ("sideof", "goodlaugh") for t in tags)
 
 
@@ -417,3 +418,19 @@ def test_unsure_headline_spans_leave_an_article_to_its_body() -> None:
     tags = zixun.tag(body, title="城市充电网络加速完善 超充站单次充电缩短到十五分钟")
     assert "超充站" in tags
     assert not {"加速完善", "完善超充", "网络加速"} & set(tags)
+
+
+def test_latin_names_inside_chinese_stories_stay_whole() -> None:
+    """Kip Thorne and Apple Watch in a Chinese story are one tag each, not Kip and Thorne; one word
+    in two letter cases (Heat, HEAT) is one tag."""
+    body = ("物理学家Kip Thorne接受了本报采访。Kip Thorne表示，引力波探测器明年将重启，探测距离是过去的两倍。"
+            "Kip Thorne认为，重启后能看到更多黑洞与中子星碰撞。英国杂志HEAT和网站Heat都转载了这次采访。")
+    tags = zixun.tag(body, title="访Kip Thorne：引力波探测器明年重启")
+    assert "Kip Thorne" in tags and "Kip" not in tags and "Thorne" not in tags
+    assert len({t.casefold() for t in tags}) == len(tags)
+
+
+def test_a_surname_read_as_a_measure_word_stays_with_the_name() -> None:
+    """张 before a given name the tagger calls a name (张|常宁) is a surname; after a numeral (3张) not."""
+    words = [w for w, _p in join_split_names(pos_tag("张常宁龚翔宇合砍49分 桌上有3张常宁的照片"))]
+    assert words[0] == "张常宁" and "张" in words[1:]

@@ -61,7 +61,10 @@ _ENGLISH_STOP = frozenset(
 _BAD = re.compile(r"^[\d\W_]+$|^(?=(?:[^\d]*\d){6})[A-Za-z0-9]{10,}$|^\d+[年月日号%个万亿岁]|^[a-z]$|^第[\d一二三四五六七八九十百]+", re.I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CAP_WORD = r"(?:(?:[A-Z]\.)+|[A-Z][a-zA-Z’'\-]*[a-z][a-zA-Z’'\-]*)"  # Noem, McDowell, R.R. (no sentence end)
-_PROPER_RUN = re.compile(rf"\b{_CAP_WORD}(?:\s+(?:of\s+|de\s+|van\s+|von\s+)?{_CAP_WORD}){{1,3}}(?![\w’'])")
+# bounded by Latin letters and digits only: a Chinese character right before or after (访Kip Thorne表示) is an edge
+_PROPER_RUN = re.compile(
+    rf"(?<![A-Za-z0-9]){_CAP_WORD}(?:\s+(?:of\s+|de\s+|van\s+|von\s+)?{_CAP_WORD}){{1,3}}(?![A-Za-z0-9’'])"
+)
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # 王女士, 刘先生: a surname and a courtesy title is how news keeps a person anonymous: no topic
 _ANONYMOUS = re.compile(r"^[\u4e00-\u9fff](?:女士|先生|小姐|老师|师傅|阿姨|大爷|大妈|同学|某某?)$")
@@ -138,7 +141,8 @@ def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[st
     for w, _s in scored(text, title=title, k=k + len(out), local=local):
         if len(out) >= k:
             break
-        if w in full_names:  # the story's full name replaces a headline pick inside it (数据 of 市数据局)
+        if w in full_names or (w.isascii() and " " in w):
+            # the story's full name replaces a headline pick inside it: 数据 of 市数据局, Kip of Kip Thorne
             out = [o for o in out if o not in w]
         if not any(w in o or o in w for o in out):
             out.append(w)  # the body's topics, not a variant of a headline pick
@@ -194,8 +198,9 @@ def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None,
                 marked.add(m)
                 tf[m] += boost
                 weight[m] = max(weight.get(m, 0.0), QUOTE_WEIGHT)
-        if not chinese and not (title_cased and part is title):
-            # an English story: its names are runs of capitalised words (South Dakota)
+        if not (title_cased and part is title):
+            # names are runs of capitalised words: South Dakota in an English story, Kip Thorne
+            # or Apple Watch inside a Chinese one (the Chinese segmenter cuts them word by word)
             for m in _PROPER_RUN.finditer(part):
                 words = re.sub(r"[’']s$", "", m.group(0)).split()
                 while len(words) > 2 and (words[0].lower() in _ROLE_WORDS or words[0].lower() in _ENGLISH_STOP):
@@ -263,8 +268,8 @@ def _finish(scores: dict[str, float], k: int, *, context: str | None = None,
     ranked = sorted(canon, key=lambda w: (-canon[w], w))
     out: list[str] = []
     for w in ranked:
-        if canon[w] <= 0 or any(w in o for o in out):
-            continue
+        if canon[w] <= 0 or any(w in o or w.casefold() == o.casefold() for o in out):
+            continue  # inside a better tag, or the same word in other letter case (Heat, HEAT)
         if w in known:  # 上海市 from the table replaces a bare 上海 cut from 上海市民
             out = [o for o in out if o not in w]
         elif any(o in w for o in out):

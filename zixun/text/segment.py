@@ -181,7 +181,11 @@ def join_split_names(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     i = 0
     while i < len(tokens):
         w, p = tokens[i]
-        if (p == "nr" and len(w) == 1 and to_simplified(w) in SURNAMES and i + 1 < len(tokens)
+        # 张 is also a measure word (一张): tagged q, it is a surname only before a given name
+        # the tagger itself calls a name (张|常宁/nr) and after no numeral
+        as_surname = p == "nr" or (p == "q" and i + 1 < len(tokens) and tokens[i + 1][1] == "nr"
+                                   and len(tokens[i + 1][0]) == 2 and (i == 0 or tokens[i - 1][1] != "m"))
+        if (as_surname and len(w) == 1 and to_simplified(w) in SURNAMES and i + 1 < len(tokens)
                 and 1 <= len(tokens[i + 1][0]) <= 2 and (tokens[i + 1][1][:1] == "n" or tokens[i + 1][1] in ("j", "x"))
                 and _CJK_RUN.fullmatch(tokens[i + 1][0])):
             out.append((w + tokens[i + 1][0], "nr"))
