@@ -181,3 +181,13 @@ def test_a_dated_day_years_before_the_story_is_history() -> None:
     assert infer_published("评书艺人林晓舟病逝", life, None) is None
     # the same day with nothing later told is still the story's day
     assert infer_published(None, ["1956年3月8日，江城书场第一次登台演出评书。"], None) is not None
+
+
+def test_a_year_looked_back_on_gives_no_year_to_the_story() -> None:
+    """"早在2000年…" is the story looking back: it gives "11月3日" no year, so decline."""
+    story = ["10月30日，江城评书艺人林晓舟去世。11月3日，家乡将一条道路更名为“晓舟路”。",
+             "宗亲称，早在2000年，林晓舟就曾来信表示，百年之后可将该路改名。"]
+    assert infer_published(None, story, None) is None
+    with_year = story + ["2018年，这条道路完成了拓宽改造。"]
+    guess = infer_published(None, with_year, None)
+    assert guess is not None and guess.at.date().isoformat() == "2018-11-03"

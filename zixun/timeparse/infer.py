@@ -31,6 +31,7 @@ _FUTURE = re.compile(r"将|计划|预计|拟于|拟在|有望|预期|力争|争�
 # right after the date only: "24日开始", "12日起", "12日之后" (not "…一起走近")
 _FUTURE_NEXT = re.compile(r"\s?(?:之后|以后|开始|起|前)")
 _CLAUSE_END = re.compile(r"[。！？；!?;\n]")
+_BACKGROUND = re.compile(r"(?:早在|远在|早于|始建于|追溯到|回溯到)$")
 _DATELINE = re.compile(r"(?P<md>(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)(?:电|讯)")
 _SINCE = re.compile(r"自?(?P<y>(?:19|20)\d\d)年[^。；]{0,12}?(?:成立|创立|创办|创建|成立以来|以来)")
 _YEARS_ON = re.compile(r"(?:已经|已|了|走过)[^。；，]{0,8}?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?:个)?年")
@@ -136,6 +137,8 @@ def infer_published(title: str | None, paragraphs: list[str], base: datetime | N
             until = norm[max(0, tm.span[0] - 1): tm.span[0]] == "到"  # "从今天开始到12月18日"
             if not today_is and (until or _FUTURE.search(_around(norm, *tm.span)) or _FUTURE_NEXT.match(norm, tm.span[1])):
                 continue
+            if _BACKGROUND.search(norm, max(0, tm.span[0] - 4), tm.span[0]):
+                continue  # "早在2000年": the story looks back; that year says nothing of when it was written
             if tm.kind == "absolute":
                 if base is not None and tm.start > base:
                     continue
