@@ -148,3 +148,16 @@ def test_cms_credits_generic_sources_and_heading_words_are_no_byline() -> None:
     art3 = Article(paragraphs=["导演新作以一个家庭三代人的故事，讲述城市四十年的变化。"])
     byline.run(art3, Page(source="t", kind="html", text="", hints={"head_lines": ["眉间尺"]}))
     assert art3.byline.reporters == ["眉间尺"]
+
+
+def test_a_bare_name_the_headline_is_about_is_a_caption_not_the_byline() -> None:
+    art = Article(title="12分16板！林晓舟全面压制对手", paragraphs=[
+        "林晓舟",
+        "北京时间11月4日，江城队客场挑战湖畔队，林晓舟全场得到12分16个篮板。",
+        "赛后林晓舟表示，球队的防守做得很好。",
+    ])
+    byline.run(art, Page(source="t", kind="text", text=""))
+    assert art.byline.reporters == []
+    signed = Article(title="江城队客场力克湖畔队", paragraphs=["周明", "北京时间11月4日，江城队客场挑战湖畔队并取胜。"])
+    byline.run(signed, Page(source="t", kind="text", text=""))
+    assert signed.byline.reporters == ["周明"]  # a name the headline does not mention still signs the story

@@ -235,6 +235,16 @@ def parse_line(text: str, b: Byline, *, position: str) -> bool:
     return hit
 
 
+def _subject(line: str, title: str) -> bool:
+    """A bare name line naming whom the headline is about (周琦 under "…周琦全面压制…") is a
+    photo caption, not the byline: reporters are rarely in their own headline."""
+    line = line.strip()
+    if not title or not _NAME_LINE.match(line):
+        return False
+    names = [n for n in re.split(r"[、，, ]+", line) if n]
+    return bool(names) and all(n in title for n in names)
+
+
 def parse_byline(lines: list[str], position: str = "head") -> tuple[Byline, set[int]]:
     """Parse candidate lines; returns the byline and the indexes of lines that were pure byline."""
     b = Byline()
@@ -276,11 +286,13 @@ def run(article: Article, page: Page) -> None:
     hints = page.hints
     for line in hints.get("byline_lines", []):
         parse_line(str(line), b, position="tail")
+    title = str(article.title or hints.get("headline") or "")
     head = [str(x) for x in hints.get("head_lines", [])]
     for k, line in enumerate(head):
         # A bare name counts only right under the headline or right above the body.
         near = k < 3 or k >= len(head) - 3
-        parse_line(line, b, position="head" if near else "tail")
+        if not _subject(line, title):
+            parse_line(line, b, position="head" if near else "tail")
     for line in hints.get("tail_lines", []):
         parse_line(str(line), b, position="tail")
     paras = article.paragraphs
@@ -291,6 +303,8 @@ def run(article: Article, page: Page) -> None:
         if not near and len(p) > 40:
             continue
         position = "first" if i < 5 and len(p) <= 12 else "body"
+        if _subject(p, title):
+            continue
         if parse_line(p, b, position=position) and len(p) <= 60 and not re.search(r"[。！？!?]", p):
             drop.add(i)
     for i in range(max(0, n - 4), n - 1):
