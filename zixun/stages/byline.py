@@ -19,7 +19,7 @@ import re
 
 from zixun.model import Article, Byline
 from zixun.read.page import Page
-from zixun.stages.byline_names import CJK, is_cjk_name, is_user_name, join_spaced, split_city
+from zixun.stages.byline_names import CITIES, CJK, is_cjk_name, is_user_name, join_spaced, split_city
 from zixun.text.segment import dictionary, pos_tag
 
 _OUTLET_LABEL = r"来源|來源|稿源|出处|出處|来自|來自|发布机构|發布機構|发文机关|發文機關|信息来源|文章来源"
@@ -51,7 +51,8 @@ _XUN = re.compile(
     r"^(?P<outlet>[\u4e00-\u9fff]{2,8}?)(?:讯|訊)\s*(?:北京时间|北京時間)?\s*"
     rf"{_MONTH_DAY}[^，,。\s]{{0,6}}?(?:消息|电|電)"
 )
-_BENBAO = re.compile(r"^(?:本报讯|本報訊|本网讯|本網訊|本台讯|本刊讯)\s*(?:[（(](?P<credit>[^（）()]{2,40})[）)])?")
+_BENBAO = re.compile(r"^(?:本报讯|本報訊|本网讯|本網訊|本台讯|本刊讯|本台消息|本报消息|本報消息)\s*[：:]?\s*"
+                     r"(?:[（(](?P<credit>[^（）()]{2,40})[）)])?")
 _TRAILING = re.compile(r"[（(](?P<credit>[^（）()]{2,30})[）)]\s*$")
 _POSTED_BY = re.compile(
     r"(?:由|本贴由|本帖由|本貼由)\s*(?P<a>[^\s@]{2,20}?)\s*(?:于|於|张贴|張貼|发表|發表|发布|發布)"
@@ -65,7 +66,7 @@ _REPORT = re.compile(r"^(?P<city>[\u4e00-\u9fff]{2,8}?)(?:报道|報導|報道|�
 _CUT = re.compile(r"\d|发自|發自|https?:|阅读|閱讀|评论|評論|时间|時間|日期|点击|點擊|浏览|[（(【\[]")
 _BRACKETS = "[]【】《》〔〕「」<>（）()\"' "
 _NOT_OUTLET = frozenset({"本报", "本報", "本台", "本网", "本網", "本刊", "特约", "首席", "见习", "实习", "整合", "综合",
-                         "本报讯", "本報訊", "本网讯", "本網訊", "本台讯", "本刊讯"})
+                         "本报讯", "本報訊", "本网讯", "本網訊", "本台讯", "本刊讯", "本台消息", "本报消息", "本報消息"})
 # "[ 黄宇 ] 来源：[ 国际金融报 ]": a bracketed name just before the 来源 label.
 _NAME_BEFORE_SOURCE = re.compile(r"[\[【]\s*(?P<n>[^\[\]【】\s]{2,12})\s*[\]】]\W{0,3}(?:来源|來源)")
 # The issuer's signature line of a notice (落款): "吉林省人民政府" followed by the date.
@@ -186,11 +187,13 @@ def parse_line(text: str, b: Byline, *, position: str) -> bool:
     m = _WIRE.match(text) or _BENBAO.match(text) or _XUN.match(text)
     if m:
         groups = m.groupdict()
-        outlet = groups.get("outlet")
+        outlet, city = groups.get("outlet"), groups.get("city")
+        if outlet and city and city not in CITIES and re.search(r"(?:社|网|網|报|報|台)$", city):
+            outlet, city = outlet + city, None  # 中国网|络电视台消息: the outlet is 中国网络电视台, no city
         if outlet and outlet not in _NOT_OUTLET:
             b.outlet = b.outlet or outlet
-        if groups.get("city"):
-            b.city = b.city or groups["city"]
+        if city:
+            b.city = b.city or city
         if groups.get("credit"):
             # …电（张三 李四） credits reporters; …消息（新闻联播） more often names a programme
             _credit(groups["credit"], b, strict="消息" in m.group(0))
