@@ -93,3 +93,13 @@ def test_html_title_loses_site_parts_and_template_artefacts(html_title: str, exp
     html = make_html().replace("<title>江城地铁12号线全线贯通 年底前开通试运营_城市频道_华夏网</title>",
                                f"<title>{html_title}</title>").replace(f"<h1>{ARTICLE_TITLE}</h1>", "")
     assert zixun.extract(html.encode("utf-8"), url="https://news.example.cn/a/1.html").title == expected
+
+
+@pytest.mark.parametrize("page_title", ["显示", "1", "blog.huaxia.com.cn", "无标题"])
+def test_a_page_label_is_no_headline_and_one_is_generated(page_title: str) -> None:
+    """A forum's page label, a number or a bare domain in <title> names no story: the headline
+    is generated from the lead (and marked so)."""
+    html = make_html().replace("<title>江城地铁12号线全线贯通 年底前开通试运营_城市频道_华夏网</title>",
+                               f"<title>{page_title}</title>").replace(f"<h1>{ARTICLE_TITLE}</h1>", "")
+    art = zixun.extract(html.encode("utf-8"), url="https://news.example.cn/a/1.html")
+    assert art.title_generated and art.title != page_title and "江城地铁" in art.title

@@ -16,7 +16,7 @@ from zixun.text.normalize import clean_line
 
 _SUFFIX_SPLIT = re.compile(r"\s*(?:_|\||｜| - | — | – |--|－|—|::)\s*|(?<=\S)-\s+|\s+-(?=\S)")
 # Not a headline part: a template's empty value ("央视论坛 :: null") or the site's domain ("CCTV.com-")
-_NOT_A_PART = re.compile(r"^(?:null|undefined|none|nan)$|^(?:www\.)?[\w-]+(?:\.[a-z]{2,4})+$", re.I)
+_NOT_A_PART = re.compile(r"^(?:null|undefined|none|nan)$|^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}$", re.I)
 MAX_GENERATED = 30
 
 
@@ -36,25 +36,39 @@ def generate_title(lead: str) -> str:
     return headline(lead, MAX_GENERATED)
 
 
-def run(article: Article, page: Page) -> None:
+# A page "title" that names no story: a forum's or a CMS's page label (显示, 正文, 无标题), a
+# number, a domain. The headline is then generated from the lead instead.
+_NO_HEADLINE = re.compile(
+    r"^(?:\W*\d*\W*|.?|显示|顯示|首页|首頁|正文|内容|內容|详情|詳情|查看|浏览|瀏覽|文章|帖子|无标题|無標題|"
+    r"untitled|index|home|null|undefined|none)$|^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}$",
+    re.I,
+)
+
+
+def _page_title(article: Article, page: Page) -> str:
+    """The page's own headline, or "" when it gives none (see the module docstring)."""
     hints = page.hints
-    if article.title:
-        article.title = clean_line(article.title)
-        return
     if hints.get("headline"):
-        article.title = clean_line(str(hints["headline"]))
-        return
+        return clean_line(str(hints["headline"]))
     h1 = hints.get("h1")
     for key in ("jsonld_title", "og_title"):
         cand = hints.get(key)
         if cand:
-            article.title = strip_site_suffix(str(cand), h1)
-            return
+            return strip_site_suffix(str(cand), h1)
     if h1 and (not hints.get("html_title") or str(h1)[:6] in str(hints["html_title"])):
-        article.title = str(h1)
-        return
+        return str(h1)
     if hints.get("html_title"):
-        article.title = strip_site_suffix(str(hints["html_title"]), h1)
+        return strip_site_suffix(str(hints["html_title"]), h1)
+    return ""
+
+
+def run(article: Article, page: Page) -> None:
+    if article.title:
+        article.title = clean_line(article.title)
+        return
+    title = _page_title(article, page)
+    if title and not _NO_HEADLINE.match(title.strip()):
+        article.title = title
         return
     lead = article.summary or (article.paragraphs[0] if article.paragraphs else "")
     article.title = generate_title(lead)
