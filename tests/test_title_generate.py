@@ -65,3 +65,9 @@ def test_pipeline_marks_generated_title() -> None:
     if not art.title_generated:
         pytest.skip(f"the text reader took a title line: {art.title!r}")
     assert 0 < len(art.title) <= MAX_GENERATED
+
+
+def test_generated_headline_keeps_the_words_that_say_when_and_drops_the_connective() -> None:
+    """年底前开通 must not become 开通 (it has not opened yet); 而且 does not start a headline."""
+    title = generate_title("而且江城地铁12号线今天全线贯通，年底前开通试运营，全长59.9公里，共设车站37座。")
+    assert "年底前开通" in title and not title.startswith("而且")

@@ -1,15 +1,17 @@
 """A short factual headline from a lead, for pages that have none (``title_generated``).
 
 Why this way: a generated title must not invent anything, so it is a run of whole
-clauses of the lead, picked and squeezed by the same scorer as the one-line 核心提示
-(``zixun.nlp.spans``): position first, then what the text keeps talking about. A
-dateline or source prefix (11月6日，据新华社报道，) is dropped and the final 。 too, as
-headlines carry none.
+clauses of the lead, picked by the same scorer as the one-line 核心提示 (``zixun.nlp.spans``):
+position first, then what the text keeps talking about. Clauses keep all their words when
+any run fits: the squeezed wording the 提示 may use drops time words and adverbs (年底前开通
+→ 开通, 即使是 → 是), which in a headline changes what it says. A dateline or source
+prefix (11月6日，据新华社报道，), an opening connective (而且) and the final 。 are dropped,
+as headlines carry none.
 """
 
 from __future__ import annotations
 
-from zixun.nlp.spans import PREFIX, TRAIL, bare, candidates, score, sentences
+from zixun.nlp.spans import CONNECTIVE, PREFIX, TRAIL, bare, candidates, score, sentences
 
 END = "。！？!?…"
 
@@ -23,8 +25,14 @@ def headline(lead: str, limit: int = 30) -> str:
     spans = [sp for sp in candidates(sents, limit, clauses=True) if len(sp.text.rstrip(END + TRAIL)) <= limit]
     if not spans:
         return ""
+    whole_words = [sp for sp in spans if not sp.squeezed]
+    spans = whole_words or spans
     score(spans, lead, limit)
     for sp in spans:
         sp.score += 0.15 * (sp.first == 0) + 0.05 * (sp.sent == 0)  # the lead's subject comes first
     best = max(spans, key=lambda sp: sp.score)
-    return best.text.rstrip(END + TRAIL)
+    text = best.text.rstrip(END + TRAIL)
+    lead_in = CONNECTIVE.match(text)  # 而且, 此外: a headline starts with its subject
+    if lead_in and len(bare(text[lead_in.end():])) >= 4:
+        text = text[lead_in.end():].lstrip("，,、 ")
+    return text
