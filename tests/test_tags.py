@@ -434,3 +434,15 @@ def test_a_surname_read_as_a_measure_word_stays_with_the_name() -> None:
     """张 before a given name the tagger calls a name (张|常宁) is a surname; after a numeral (3张) not."""
     words = [w for w, _p in join_split_names(pos_tag("张常宁龚翔宇合砍49分 桌上有3张常宁的照片"))]
     assert words[0] == "张常宁" and "张" in words[1:]
+
+
+def test_names_cut_before_a_rare_last_character_and_link_ids() -> None:
+    """林钧|甯 written three times is 林钧甯; a short link's id (EwWAcLY) is no tag; a name
+    followed by different characters (林晓说, 林晓的) is left as it is."""
+    body = ("演员林钧甯昨日现身巴黎时装周。林钧甯身穿白色长裙，在秀场前排与设计师交谈。林钧甯表示，这是她第三次"
+            "来到巴黎看秀。活动现场还有粉丝举着写有EwWAcLY的链接牌，EwWAcLY是粉丝站的短链接。")
+    tags = zixun.tag(body, title="林钧甯现身巴黎时装周")
+    assert "林钧甯" in tags and "林钧" not in tags and "EwWAcLY" not in tags
+    from zixun.stages.tags import completions
+
+    assert completions(["林钧", "林晓"], body + "林晓说，林晓的") == {"林钧": "林钧甯"}

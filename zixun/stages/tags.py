@@ -27,7 +27,14 @@ from zixun.nlp import entities, tagmodel
 from zixun.nlp import lexicon as lexicon_mod
 from zixun.read.page import Page
 from zixun.settings import get as setting
-from zixun.text.segment import idf_table, is_content_word, is_person_name, join_split_names, pos_tag_folded
+from zixun.text.segment import (
+    SURNAMES,
+    idf_table,
+    is_content_word,
+    is_person_name,
+    join_split_names,
+    pos_tag_folded,
+)
 from zixun.text.t2s import to_simplified
 
 # How often a word of this part of speech is a human tag (nouns are many, names are few).
@@ -114,10 +121,18 @@ def _title_case(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+def _code_like(word: str) -> bool:
+    """A short link's or an ad's id (EwWAcLY), not a name: letters switching case four times or
+    more (iPhone, YouTube, McDonald and PlayStation switch at most three)."""
+    if not (word.isascii() and word.isalpha() and len(word) >= 5):
+        return False
+    return sum(a.isupper() != b.isupper() for a, b in zip(word, word[1:], strict=False)) >= 4
+
+
 def _ok(word: str) -> bool:
     simple = to_simplified(word)
     return (is_content_word(simple) and not _BAD.match(word) and not _ANONYMOUS.match(simple)
-            and simple not in _GENERIC)
+            and simple not in _GENERIC and not _code_like(word))
 
 
 
@@ -134,8 +149,8 @@ def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[st
         return [w for w, _s in scored(text, title=title, k=k, local=entities.doc_aliases((title or "") + "\n" + text))]
     if not text.strip():
         return [w for w, _p in model.pick(title, k)]
-    local = entities.doc_aliases(title + "\n" + text)
     picks = model.pick(title, k, distinct=True, floor=ARTICLE_FLOOR)
+    local = {**completions([w for w, _p in picks], title + "\n" + text), **entities.doc_aliases(title + "\n" + text)}
     out = list(dict.fromkeys(entities.canonical(w, local=local) for w, _p in picks))
     full_names = set(local.values())
     for w, _s in scored(text, title=title, k=k + len(out), local=local):
@@ -149,11 +164,36 @@ def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[st
     return out
 
 
+# After a name cut short, a character that is no part of it: particles, verbs of saying, punctuation
+_NOT_NAME_END = frozenset("的了着过在是和与及或说称等都也就还又被把将对向从为以于而但并之其这那个们表认指曾已再")
+
+
+def completions(words: object, text: str) -> dict[str, str]:
+    """Names the segmenter cut one character short, from how the story writes them.
+
+    Why by hand: jieba's HMM cuts names with rare characters before their last one (黄景|瑜,
+    张钧|甯, 樊馨|蔓). A two-character word that starts with a surname, occurs at least twice,
+    and is followed every time by the same character (not a particle or a verb of saying) is
+    that name cut short; it maps to the whole name."""
+    out: dict[str, str] = {}
+    for w in words:  # type: ignore[attr-defined]
+        if not (isinstance(w, str) and len(w) == 2 and w[0] in SURNAMES and _HAN.fullmatch(w[1])):
+            continue
+        nexts = {text[m.end()] if m.end() < len(text) else "" for m in re.finditer(re.escape(w), text)}
+        if len(nexts) == 1 and text.count(w) >= 2:
+            c = next(iter(nexts))
+            if c and _HAN.fullmatch(c) and c not in _NOT_NAME_END:
+                out[w] = w + c
+    return out
+
+
 def scored(text: str, *, title: str | None, k: int, local: dict[str, str] | None = None) -> list[tuple[str, float]]:
     """The tags with their scores (for thresholds and the bench); ``local``: the story's own
-    full names (``entities.doc_aliases``)."""
-    return _finish(_raw_scores(text, title, lexicon_mod.load(), local), k, context=(title or "") + "\n" + text,
-                   local=local)
+    full names (``entities.doc_aliases``), to which names the segmenter cut short are added."""
+    context = (title or "") + "\n" + text
+    raw = _raw_scores(text, title, lexicon_mod.load(), local)
+    local = {**completions(raw, context), **(local or {})}
+    return _finish(raw, k, context=context, local=local)
 
 
 def _raw_scores(text: str, title: str | None, lex: lexicon_mod.Lexicon | None,
