@@ -84,3 +84,15 @@ def test_script_and_photo_credits_inside_flattened_text_are_dropped() -> None:
     assert "货车侧翻后的现场" not in body
     assert "事故没有造成人员伤亡。" in body and "提供图片说明了当晚的路况" in body
     assert not any("读者供图" in t or "adLoader" in t for t in art.tags)
+
+
+def test_a_related_link_or_source_line_that_swallowed_the_story_keeps_it() -> None:
+    """Flattened text runs "相关新闻：<a link>" or "来源：…" into the story; the story must not be
+    dropped with them (it was: the page failed as empty)."""
+    linked = zixun.extract(("江城地铁今早故障 运营方：已恢复\n相关新闻：江城地铁疑似停运 多位网友反馈进不了站"
+                            "新浪科技讯 11月9日上午消息，据多位网友反映，江城地铁2号线早高峰停运，部分车站暂停进站。").encode())
+    assert linked.byline.outlet == "新浪科技"
+    assert linked.paragraphs == ["据多位网友反映，江城地铁2号线早高峰停运，部分车站暂停进站。"]
+    sourced = zixun.extract(("江城研究：邻里关系越紧密 越早听从撤离警告\n来源：江城晚报江城大学最近开展了一项研究，"
+                             "以确定台风期间社交媒体在疏散受影响地区群众上所发挥的作用。结果显示，邻里关系紧密的人更早撤离。").encode())
+    assert "撤离" in sourced.summary

@@ -67,7 +67,9 @@ NON_CONTENT_TAGS = (
 
 
 SWALLOWED_CHARS = 120
-_SWALLOWS = re.compile(r"^\s*[\[【（(]?\s*(?:原标题|原標題|[\u4e00-\u9fff]{0,4}(?:来源|來源))\s*[:：]")
+_SWALLOWS = re.compile(
+    r"^\s*[\[【（(]?\s*(?:原标题|原標題|相关新闻|相關新聞|相关阅读|相關閱讀|[\u4e00-\u9fff]{0,4}(?:来源|來源))\s*[:：]"
+)
 
 
 def is_boilerplate_line(line: str) -> bool:
@@ -78,10 +80,42 @@ def is_boilerplate_line(line: str) -> bool:
     if LINE.match(stripped) and (len(stripped) < 40 or re.match(r"^.{0,12}[:：]", stripped)):
         # …except 原标题：… or 来源：… that runs on for sentences: a flattened page whose first
         # paragraph swallowed the story; dropping it would lose the article
-        swallowed = (_SWALLOWS.match(stripped) and len(stripped) >= SWALLOWED_CHARS
-                     and len(re.findall(r"[。！？!?]", stripped)) >= 2)
+        ends, commas = len(re.findall(r"[。！？!?]", stripped)), len(re.findall(r"[，,]", stripped))
+        swallowed = _SWALLOWS.match(stripped) and (
+            (len(stripped) >= SWALLOWED_CHARS and ends >= 2)
+            # shorter, but written in sentences, which a list of links or a source line is not
+            or (len(stripped) >= 60 and ends >= 1 and commas >= 2))
         if not swallowed:
             return True
     if len(stripped) < 80 and len(_CRUMB.findall(stripped)) >= 2:
         return True
     return len(stripped) < 160 and bool(ANYWHERE.search(stripped))
+
+
+# What flattened page text (a crawl's text field, a copy from the browser) leaves inside a
+# paragraph that is no word of the story: an ad loader's script, and a photo's caption with its
+# credit ("…砸坏。 滴滴司机耳朵被咬后有部分缺失 当事人供图 “我们…"), its picture gone.
+_SCRIPT = re.compile(r"\(\s*function\s*\(\)\s*\{.*?\}\s*\)\s*\(\s*\)\s*;?|document\.write\s*\(.*?\)\s*;", re.S)
+_PHOTO_CREDIT = re.compile(
+    r"(?:(?<=[。！？!?”])|^)\s*[^。！？!?\s“”]{2,40}\s+[\u4e00-\u9fff]{0,6}供图(?=\s|$)"  # caption + credit
+    r"|\s*(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{0,6}供图(?=\s|$)"  # a credit alone
+)
+
+
+# "相关新闻：<a related headline>新浪科技讯 北京时间11月8日上午消息，…": the link ran into the story
+# (the portals that write "<频道>讯" datelines name where the story starts)
+_RELATED_LEAD = re.compile(
+    r"^\s*(?:相关新闻|相關新聞|相关阅读|相關閱讀)\s*[:：].{2,80}?"
+    r"(?=(?:新浪|腾讯|騰訊|网易|網易|搜狐|凤凰|鳳凰|中新网|人民网|新华网|央视网|环球网|澎湃)[\u4e00-\u9fff]{0,4}(?:讯|訊)\s*"
+    r"(?:北京时间|北京時間)?\s*\d{1,2}月\d{1,2}日)"
+)
+
+
+def unwrap(p: str) -> str:
+    """A paragraph without the script, photo credits and related links flattened text leaves in it."""
+    out = _RELATED_LEAD.sub("", p)
+    if "function" in out or "document." in out:
+        out = _SCRIPT.sub(" ", out)
+    if "供图" in out:
+        out = _PHOTO_CREDIT.sub("", out)
+    return p if out == p else re.sub(r"\s{2,}", " ", out).strip()

@@ -19,6 +19,7 @@ import re
 
 from zixun.model import Article, Byline
 from zixun.read.page import Page
+from zixun.stages.boilerplate import unwrap
 from zixun.stages.byline_names import CITIES, CJK, is_cjk_name, is_user_name, join_spaced, split_city
 from zixun.text.segment import dictionary, pos_tag
 
@@ -298,7 +299,7 @@ def run(article: Article, page: Page) -> None:
             parse_line(line, b, position="head" if near else "tail")
     for line in hints.get("tail_lines", []):
         parse_line(str(line), b, position="tail")
-    paras = article.paragraphs
+    paras = article.paragraphs = [unwrap(p) for p in article.paragraphs]  # a related link before a dateline
     drop: set[int] = set()
     n = len(paras)
     for i, p in enumerate(paras):

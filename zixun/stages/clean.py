@@ -2,43 +2,22 @@
 
 from __future__ import annotations
 
-import re
-
 from zixun.model import Article
 from zixun.read.page import Page
-from zixun.stages.boilerplate import is_boilerplate_line
+from zixun.stages.boilerplate import is_boilerplate_line, unwrap
 from zixun.text.normalize import clean_line, for_matching
-
-# What flattened page text (a crawl's text field, a copy from the browser) leaves inside a
-# paragraph that is no word of the story: an ad loader's script, and a photo's caption with its
-# credit ("…砸坏。 滴滴司机耳朵被咬后有部分缺失 当事人供图 “我们…"), its picture gone.
-_SCRIPT = re.compile(r"\(\s*function\s*\(\)\s*\{.*?\}\s*\)\s*\(\s*\)\s*;?|document\.write\s*\(.*?\)\s*;", re.S)
-_PHOTO_CREDIT = re.compile(
-    r"(?:(?<=[。！？!?”])|^)\s*[^。！？!?\s“”]{2,40}\s+[\u4e00-\u9fff]{0,6}供图(?=\s|$)"  # caption + credit
-    r"|\s*(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{0,6}供图(?=\s|$)"  # a credit alone
-)
-
-
-def _unwrap(p: str) -> str:
-    """A paragraph without the script and photo credits flattened text leaves in it."""
-    out = p
-    if "function" in out or "document." in out:
-        out = _SCRIPT.sub(" ", out)
-    if "供图" in out:
-        out = _PHOTO_CREDIT.sub("", out)
-    return p if out == p else re.sub(r"\s{2,}", " ", out).strip()
 
 
 def clean_paragraphs(paragraphs: list[str], *, title: str | None = None) -> list[str]:
     """Drop boilerplate and repeated paragraphs, keep order; never edits a kept paragraph's
     words, except a copy of the headline glued to the start of the first one (flattened
     pages run "标题正文…" together), and script and photo credits flattened text leaves
-    inside a paragraph (``_unwrap``)."""
+    inside a paragraph (``boilerplate.unwrap``)."""
     seen: set[str] = set()
     title_key = for_matching(title) if title else None
     out: list[str] = []
     for k, raw in enumerate(paragraphs):
-        p = clean_line(_unwrap(raw))
+        p = clean_line(unwrap(raw))
         if k == 0 and title and len(title) >= 8 and p.startswith(title) and len(p) - len(title) >= 10:
             p = p[len(title) :].lstrip()
         if not p or is_boilerplate_line(p):
