@@ -96,3 +96,17 @@ def test_a_related_link_or_source_line_that_swallowed_the_story_keeps_it() -> No
     sourced = zixun.extract(("江城研究：邻里关系越紧密 越早听从撤离警告\n来源：江城晚报江城大学最近开展了一项研究，"
                              "以确定台风期间社交媒体在疏散受影响地区群众上所发挥的作用。结果显示，邻里关系紧密的人更早撤离。").encode())
     assert "撤离" in sourced.summary
+
+
+def test_labels_that_swallowed_a_short_story_do_not_lose_it() -> None:
+    """A statement label before a portal dateline, an original headline in brackets and credits
+    run on after the last sentence are not the story, but the story around them is kept."""
+    stated = zixun.extract(("林晓舟工作室发声明：与事实不符\n声明@林晓舟工作室: 声明 晨光娱乐讯 10月31日，林晓舟工作室针对"
+                            "网传消息发布声明，称林晓舟从未作出过相关回应。声明称，当年的片场风波早已和解。").encode())
+    assert "发布声明" in " ".join(stated.paragraphs)
+    noted = zixun.extract(("林晓舟：别给教育戴上分数的帽子\n（原标题 林晓舟教授：别给教育戴上分数的“帽子”）教师在学生面前呈现的"
+                           "是其全部的人格，而不只是专业。长久以来，人们不把教师看作创造者。").encode())
+    assert noted.paragraphs[0].startswith("教师在学生面前")
+    credited = zixun.extract(("双语词汇：五个英语表达说害怕\n在英国，人们在万圣节会举办各种派对，参加派对的人常装扮成鬼怪。"
+                              "遇到吓人的鬼怪，怎样说“害怕”？文章来源：江城晚报责任编辑：周明").encode())
+    assert credited.paragraphs == ["在英国，人们在万圣节会举办各种派对，参加派对的人常装扮成鬼怪。遇到吓人的鬼怪，怎样说“害怕”？"]

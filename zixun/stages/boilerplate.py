@@ -67,6 +67,8 @@ NON_CONTENT_TAGS = (
 
 
 SWALLOWED_CHARS = 120
+# a story's own dateline inside a labelled line: the label swallowed the story
+_DATELINE_IN = re.compile(r"[\u4e00-\u9fff]{2,8}(?:讯|訊|电|電)\s*(?:北京时间|北京時間)?\s*\d{1,2}月\d{1,2}日")
 _SWALLOWS = re.compile(
     r"^\s*[\[【（(]?\s*(?:原标题|原標題|相关新闻|相關新聞|相关阅读|相關閱讀|[\u4e00-\u9fff]{0,4}(?:来源|來源))\s*[:：]"
 )
@@ -81,10 +83,11 @@ def is_boilerplate_line(line: str) -> bool:
         # …except 原标题：… or 来源：… that runs on for sentences: a flattened page whose first
         # paragraph swallowed the story; dropping it would lose the article
         ends, commas = len(re.findall(r"[。！？!?]", stripped)), len(re.findall(r"[，,]", stripped))
-        swallowed = _SWALLOWS.match(stripped) and (
+        swallowed = (_SWALLOWS.match(stripped) and (
             (len(stripped) >= SWALLOWED_CHARS and ends >= 2)
             # shorter, but written in sentences, which a list of links or a source line is not
             or (len(stripped) >= 60 and ends >= 1 and commas >= 2))
+        ) or (len(stripped) >= 60 and ends >= 1 and _DATELINE_IN.search(stripped))  # 声明@…: 新浪娱乐讯 10月31日，…
         if not swallowed:
             return True
     if len(stripped) < 80 and len(_CRUMB.findall(stripped)) >= 2:
@@ -111,9 +114,26 @@ _RELATED_LEAD = re.compile(
 )
 
 
-def unwrap(p: str) -> str:
-    """A paragraph without the script, photo credits and related links flattened text leaves in it."""
-    out = _RELATED_LEAD.sub("", p)
+# "（原标题 叶澜教授：…）教师在…": the original headline in brackets before the story
+_ORIGINAL_TITLE = re.compile(r"^\s*[（(]\s*(?:原标题|原標題)[:：\s][^（）()]{2,80}[）)]\s*(?=\S)")
+# "…怎样说“害怕”？文章来源：BBC责任编辑：润琰": credits run on after the last sentence
+_TRAILING_CREDIT = re.compile(r"(?:文章来源|来源|來源|责任编辑|責任編輯|编辑|編輯)\s*[:：][^。！？!?\n]{0,30}$")
+
+
+def _without_trailing_credits(p: str) -> str:
+    out = p
+    while (m := _TRAILING_CREDIT.search(out)) and m.start() >= 20:
+        out = out[: m.start()].rstrip()
+    return out if out != p and re.search(r"[。！？!?”」]$", out) else p
+
+
+def unwrap(p: str, *, credits: bool = True) -> str:
+    """A paragraph without the script, photo credits, related links, original-headline note and
+    (``credits``) trailing credits that flattened text leaves in it. The byline stage unwraps
+    with ``credits=False``: it reads those credits before the clean stage drops them."""
+    out = _ORIGINAL_TITLE.sub("", _RELATED_LEAD.sub("", p))
+    if credits:
+        out = _without_trailing_credits(out)
     if "function" in out or "document." in out:
         out = _SCRIPT.sub(" ", out)
     if "供图" in out:

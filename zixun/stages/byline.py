@@ -299,7 +299,7 @@ def run(article: Article, page: Page) -> None:
             parse_line(line, b, position="head" if near else "tail")
     for line in hints.get("tail_lines", []):
         parse_line(str(line), b, position="tail")
-    paras = article.paragraphs = [unwrap(p) for p in article.paragraphs]  # a related link before a dateline
+    paras = article.paragraphs = [unwrap(p, credits=False) for p in article.paragraphs]  # 相关新闻：… before a dateline
     drop: set[int] = set()
     n = len(paras)
     for i, p in enumerate(paras):
