@@ -110,3 +110,18 @@ def test_labels_that_swallowed_a_short_story_do_not_lose_it() -> None:
     credited = zixun.extract(("双语词汇：五个英语表达说害怕\n在英国，人们在万圣节会举办各种派对，参加派对的人常装扮成鬼怪。"
                               "遇到吓人的鬼怪，怎样说“害怕”？文章来源：江城晚报责任编辑：周明").encode())
     assert credited.paragraphs == ["在英国，人们在万圣节会举办各种派对，参加派对的人常装扮成鬼怪。遇到吓人的鬼怪，怎样说“害怕”？"]
+
+
+def test_a_letter_to_the_editor_and_a_source_account_keep_their_story() -> None:
+    letter = ("家长来信：孩子的作业太多了\n编辑老师：我是一名初一学生的家长，孩子一个月前进入了一所著名的公办初中。"
+              "开学以来，孩子每天要写作业到深夜，周末还要参加各种补习，我们全家都很焦虑。孩子说，班上很多同学也是这样。"
+              "我想问问，学校布置作业有没有统一的标准？家长又该怎样帮孩子减轻负担？")
+    assert "初一学生的家长" in " ".join(zixun.extract(letter.encode()).paragraphs)
+    account = ("江城影视股权质押已至顶\n来源微信公众号：江城投资报（记者 王宏）江城影视的创始人通过股权质押套现资金，"
+               "大量投入非影视产业，但以品牌放大杠杆博取高收益的策略并未成功，股价大挫，甚至危及公司的控制权。")
+    assert "股权质押" in " ".join(zixun.extract(account.encode()).paragraphs)
+    notice = ("免责声明：本网站转载的文章仅代表作者本人观点，与本网站立场无关。本网站不对文章内容的真实性负责，"
+              "读者请自行核实。如有侵权，请联系本网站删除。本网站保留对本声明的最终解释权，任何转载须注明出处。")
+    from zixun.stages.boilerplate import is_boilerplate_line
+
+    assert is_boilerplate_line(notice)  # the site's own long text is still no story

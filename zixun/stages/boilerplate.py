@@ -70,7 +70,17 @@ SWALLOWED_CHARS = 120
 # a story's own dateline inside a labelled line: the label swallowed the story
 _DATELINE_IN = re.compile(r"[\u4e00-\u9fff]{2,8}(?:讯|訊|电|電)\s*(?:北京时间|北京時間)?\s*\d{1,2}月\d{1,2}日")
 _SWALLOWS = re.compile(
-    r"^\s*[\[【（(]?\s*(?:原标题|原標題|相关新闻|相關新聞|相关阅读|相關閱讀|[\u4e00-\u9fff]{0,4}(?:来源|來源))\s*[:：]"
+    r"^\s*[\[【（(]?\s*(?:(?:原标题|原標題)[:：\s]|(?:相关新闻|相關新聞|相关阅读|相關閱讀)\s*[:：]"
+    r"|[\u4e00-\u9fff]{0,4}(?:来源|來源)[\u4e00-\u9fff]{0,6}\s*[:：])"  # 来源微信公众号：
+)
+# labels whose long lines are the site's own text (a disclaimer, a copyright notice), never a story
+_LEGAL = re.compile(
+    r"^\s*[\[【（(]?\s*(?:免责声明|免責聲明|声明|聲明|版权|版權|copyright|©|all rights reserved|本文来自|本文來自|本文转载|"
+    r"本文轉載|转载请|轉載請|未经授权|未經授權|隐私政策|用户协议|关于我们|關於我們|联系我们|增值电信|互联网新闻信息服务|"
+    r"违法和不良信息|举报|网站地图|广告服务|标签|標籤|关键词|關鍵詞|tags?:|当前位置|當前位置|您的位置|"
+    r"related|most read|most popular|more from|recommended|you may|you might|read more|sign up|subscribe|newsletter|"
+    r"advertisement|share this|follow us|leave a)",
+    re.I,
 )
 
 
@@ -87,7 +97,8 @@ def is_boilerplate_line(line: str) -> bool:
             (len(stripped) >= SWALLOWED_CHARS and ends >= 2)
             # shorter, but written in sentences, which a list of links or a source line is not
             or (len(stripped) >= 60 and ends >= 1 and commas >= 2))
-        ) or (len(stripped) >= 60 and ends >= 1 and _DATELINE_IN.search(stripped))  # 声明@…: 新浪娱乐讯 10月31日，…
+        ) or (len(stripped) >= 60 and ends >= 1 and _DATELINE_IN.search(stripped)  # 声明@…: 新浪娱乐讯 10月31日，…
+              ) or (len(stripped) >= SWALLOWED_CHARS and ends >= 3 and not _LEGAL.match(stripped))  # 编辑老师：我是…
         if not swallowed:
             return True
     if len(stripped) < 80 and len(_CRUMB.findall(stripped)) >= 2:
