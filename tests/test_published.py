@@ -112,8 +112,10 @@ def test_year_or_month_only_is_written_as_such() -> None:
 
 
 def test_month_only_body_and_whole_past_years() -> None:
-    g = infer_published(None, ["据了解，截至2010年6月，全市已建成城市书房12家。"], None)
+    month_only = ["据了解，截至2010年6月，全市已建成城市书房12家。"]
+    g = infer_published(None, month_only, datetime(2010, 7, 20, tzinfo=CST))
     assert g is not None and (g.at.date().isoformat(), g.precision) == ("2010-06-01", "month")
+    assert infer_published(None, month_only, None) is None  # with no base nothing says June 2010 is recent
     g = infer_published(None, ["11月6日，学院举办洽谈会。", "2022年全年，订单班扩大到6个。"], None)
     assert g is not None and g.at.date().isoformat() == "2023-11-06"  # 2022 is over: the 6th is in 2023
 

@@ -197,7 +197,9 @@ def infer_published(title: str | None, paragraphs: list[str], base: datetime | N
     if guess is None and len({_day(h.match.start) for h in holidays}) == 1:
         h = holidays[0]
         return PublishGuess(at=_day(h.match.start), precision="day", evidence=h.evidence, confidence=0.25)
-    if guess is None and month_ev is not None and (base is None or base - month_ev.match.start <= timedelta(days=92)):
+    # (without a base time nothing says the month is recent: on CCTV stories read with no base,
+    # 215 of 233 such guesses named the wrong year, "截至2011年12月…" in a 2012 story)
+    if guess is None and month_ev is not None and base is not None and base - month_ev.match.start <= timedelta(days=92):
         # no dated day at all: the latest dated month, and precision says only the month is known
         return PublishGuess(at=month_ev.match.start, precision="month", evidence=month_ev.evidence, confidence=0.3)
     return guess
