@@ -118,6 +118,9 @@ def test_month_only_body_and_whole_past_years() -> None:
     assert infer_published(None, month_only, None) is None  # with no base nothing says June 2010 is recent
     g = infer_published(None, ["11月6日，学院举办洽谈会。", "2022年全年，订单班扩大到6个。"], None)
     assert g is not None and g.at.date().isoformat() == "2023-11-06"  # 2022 is over: the 6th is in 2023
+    assert g.confidence is not None and g.confidence < 0.3  # a year read from the text alone is a weak guess
+    with_base = infer_published(None, ["11月6日，学院举办洽谈会。"], datetime(2023, 11, 8, tzinfo=CST))
+    assert with_base is not None and with_base.confidence is not None and with_base.confidence > g.confidence
 
 
 def test_today_named_a_month_before_the_base() -> None:
