@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import zixun
 from zixun.model import Article, Byline
 from zixun.read.page import Page
 from zixun.stages import byline
@@ -170,3 +171,12 @@ def test_wire_outlet_is_not_cut_into_a_city_and_station_datelines_leave_the_stor
     art = Article(paragraphs=["本台消息：明天出版的华夏日报将刊发评论员文章。", "文章指出，要把工作做细做实。"])
     byline.run(art, Page(source="t", kind="text", text=""))
     assert art.paragraphs[0] == "明天出版的华夏日报将刊发评论员文章。"
+
+
+def test_a_portal_dateline_without_a_date_and_its_link_labels() -> None:
+    """新浪娱乐讯 近日，… names the outlet with no date; "[微博]" after a name is a link label."""
+    art = zixun.extract(("林晓舟公布瘦身方法\n新浪娱乐讯 近日，林晓舟[微博]参加一档美容综艺节目，和大家谈到自己的瘦身秘籍，"
+                         "她说坚持每天泡脚和散步，一个月瘦了八斤。").encode())
+    assert art.byline.outlet == "新浪娱乐"
+    assert art.paragraphs[0].startswith("近日，林晓舟参加") and "[微博]" not in art.summary
+    assert parse("资讯 内容如下", position="body").outlet is None  # no portal, no dateline

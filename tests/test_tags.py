@@ -446,3 +446,8 @@ def test_names_cut_before_a_rare_last_character_and_link_ids() -> None:
     from zixun.stages.tags import completions
 
     assert completions(["林钧", "林晓"], body + "林晓说，林晓的") == {"林钧": "林钧甯"}
+
+
+def test_a_compound_surname_stays_with_the_given_name() -> None:
+    words = [w for w, _p in join_split_names(pos_tag("欧阳娜娜本季入手了粉色外套"))]
+    assert words[0] == "欧阳娜娜"

@@ -143,6 +143,8 @@ def unwrap(p: str, *, credits: bool = True) -> str:
     (``credits``) trailing credits that flattened text leaves in it. The byline stage unwraps
     with ``credits=False``: it reads those credits before the clean stage drops them."""
     out = _ORIGINAL_TITLE.sub("", _RELATED_LEAD.sub("", p))
+    if "[微博]" in out:
+        out = out.replace("[微博]", "")  # a portal's link label after a name: 张嘉倪[微博]参加…
     if credits:
         out = _without_trailing_credits(out)
     if "function" in out or "document." in out:

@@ -52,6 +52,12 @@ _XUN = re.compile(
     r"^(?P<outlet>[\u4e00-\u9fff]{2,8}?)(?:讯|訊)\s*(?:北京时间|北京時間)?\s*"
     rf"{_MONTH_DAY}[^，,。\s]{{0,6}}?(?:消息|电|電)"
 )
+# A portal's dateline with no date ("新浪娱乐讯 近日，…", "腾讯科技讯 韩国…"): known portals only,
+# since "<two to eight characters>讯" alone could start a sentence
+_PORTAL_XUN = re.compile(
+    r"^(?P<outlet>(?:新浪|腾讯|騰訊|网易|網易|搜狐|凤凰|鳳凰|中新网|环球网|人民网|新华网|央视网)[\u4e00-\u9fff]{0,4}?)"
+    r"(?:讯|訊)(?:\s+|[：:，,]\s*)"
+)
 _BENBAO = re.compile(r"^(?:本报讯|本報訊|本网讯|本網訊|本台讯|本刊讯|本台消息|本报消息|本報消息)\s*[：:]?\s*"
                      r"(?:[（(](?P<credit>[^（）()]{2,40})[）)])?")
 _TRAILING = re.compile(r"[（(](?P<credit>[^（）()]{2,30})[）)]\s*$")
@@ -185,7 +191,7 @@ def parse_line(text: str, b: Byline, *, position: str) -> bool:
     if not text:
         return False
     hit = False
-    m = _WIRE.match(text) or _BENBAO.match(text) or _XUN.match(text)
+    m = _WIRE.match(text) or _BENBAO.match(text) or _XUN.match(text) or _PORTAL_XUN.match(text)
     if m:
         groups = m.groupdict()
         outlet, city = groups.get("outlet"), groups.get("city")
@@ -261,7 +267,7 @@ def parse_byline(lines: list[str], position: str = "head") -> tuple[Byline, set[
 
 def _strip_credit(p: str) -> str:
     """Cut a wire dateline at the start and a closing credit at the end of a paragraph."""
-    m = _WIRE.match(p) or _BENBAO.match(p) or _XUN.match(p)
+    m = _WIRE.match(p) or _BENBAO.match(p) or _XUN.match(p) or _PORTAL_XUN.match(p)
     if m and len(p) > len(m.group(0)) + 5:
         p = p[m.end() :].lstrip(" ：:　，,")
     t = _TRAILING.search(p)

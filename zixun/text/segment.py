@@ -185,6 +185,11 @@ def join_split_names(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
         # the tagger itself calls a name (张|常宁/nr) and after no numeral
         as_surname = p == "nr" or (p == "q" and i + 1 < len(tokens) and tokens[i + 1][1] == "nr"
                                    and len(tokens[i + 1][0]) == 2 and (i == 0 or tokens[i - 1][1] != "m"))
+        if (to_simplified(w) in COMPOUND_SURNAMES and i + 1 < len(tokens) and tokens[i + 1][1].startswith("nr")
+                and 1 <= len(tokens[i + 1][0]) <= 2 and _CJK_RUN.fullmatch(tokens[i + 1][0])):
+            out.append((w + tokens[i + 1][0], "nr"))  # 欧阳/ns 娜娜/nrt → 欧阳娜娜
+            i += 2
+            continue
         if (as_surname and len(w) == 1 and to_simplified(w) in SURNAMES and i + 1 < len(tokens)
                 and 1 <= len(tokens[i + 1][0]) <= 2 and (tokens[i + 1][1][:1] == "n" or tokens[i + 1][1] in ("j", "x"))
                 and _CJK_RUN.fullmatch(tokens[i + 1][0])):
