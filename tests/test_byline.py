@@ -168,7 +168,7 @@ def test_wire_outlet_is_not_cut_into_a_city_and_station_datelines_leave_the_stor
     tv = parse("华夏网络电视台消息（新闻联播）：江城地铁12号线今天全线贯通。")
     assert (tv.outlet, tv.city) == ("华夏网络电视台", None)  # not 华夏网 in a city called 络电视台
     assert (parse("新华社北京3月18日电（记者 林晓舟）江城地铁贯通。").city) == "北京"
-    art = Article(paragraphs=["本台消息：明天出版的华夏日报将刊发评论员文章。", "文章指出，要把工作做细做实。"])
+    art = Article(paragraphs=["本台消息，明天出版的华夏日报将刊发评论员文章。", "文章指出，要把工作做细做实。"])
     byline.run(art, Page(source="t", kind="text", text=""))
     assert art.paragraphs[0] == "明天出版的华夏日报将刊发评论员文章。"
 

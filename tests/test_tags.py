@@ -451,3 +451,10 @@ def test_names_cut_before_a_rare_last_character_and_link_ids() -> None:
 def test_a_compound_surname_stays_with_the_given_name() -> None:
     words = [w for w, _p in join_split_names(pos_tag("欧阳娜娜本季入手了粉色外套"))]
     assert words[0] == "欧阳娜娜"
+
+
+def test_a_quoted_term_replaces_a_headline_pick_inside_it() -> None:
+    body = ("以坚持集体所有权、稳定农户承包权、放活经营权为原则的“三权分置”改革，是江城农村改革的又一项制度创新。"
+            "“三权分置”让农村流转的土地迸发出新的活力，承包户放心流转，经营者安心投入。")
+    tags = zixun.tag(body, title="【“三权分置”制度改革】让江城土地迸发新活力")
+    assert "三权分置" in tags and "三权" not in tags

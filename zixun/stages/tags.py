@@ -153,11 +153,13 @@ def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[st
     local = {**completions([w for w, _p in picks], title + "\n" + text), **entities.doc_aliases(title + "\n" + text)}
     out = list(dict.fromkeys(entities.canonical(w, local=local) for w, _p in picks))
     full_names = set(local.values())
+    context = title + "\n" + text
     for w, _s in scored(text, title=title, k=k + len(out), local=local):
         if len(out) >= k:
             break
-        if w in full_names or (w.isascii() and " " in w):
-            # the story's full name replaces a headline pick inside it: 数据 of 市数据局, Kip of Kip Thorne
+        if w in full_names or (w.isascii() and " " in w) or any(q in context for q in (f"“{w}”", f"《{w}》", f'"{w}"')):
+            # the story's full name, or a term it quotes, replaces a headline pick inside it:
+            # 数据 of 市数据局, Kip of Kip Thorne, 三权 of “三权分置”
             out = [o for o in out if o not in w]
         if not any(w in o or o in w for o in out):
             out.append(w)  # the body's topics, not a variant of a headline pick
