@@ -256,14 +256,10 @@ def candidates(text: str, counts: Counts, gold: frozenset[str] = frozenset()) ->
             f["picked_logit"] = _logit((picked + 2 * counts.base) / (seen + 2)) - base_logit
             f["unpicked"] = math.log1p(seen - picked)
         f["tag_count"] = math.log1p(max(0, counts.tags.get(s, 0) - (s in gold)))
-        fq = known.get(s, (0, ""))[0]
+        fq, dpos = known.get(s, (0, ""))
         if fq:
             f["in_dict"] = 1.0
             f["dict_freq"] = math.log1p(fq) / 10
-    for s in keys:
-        f = spans[s].feats
-        entry = known.get(s)
-        dpos = entry[1] if entry else ""
         if is_person_name(s, dpos or ("nr" if f.get("pos_nr") else "")):
             f["person"] = 1.0
         if s in _ENTITY_NAMES:

@@ -74,6 +74,9 @@ def _scaled(items: list[tuple[int, float]]) -> list[tuple[int, float]]:
     return [(i, s / top if top > 0 else 0.0) for i, s in items]
 
 
+TAGS_PROBED = 4  # how many of an article's tags the stand-in below looks up
+
+
 class StoreRows:
     """The related index's stand-in while a server builds it (its first seconds after a start):
     rows read from the store, and "more like this" from the article's tags (``Store.list(tag=…)``,
@@ -107,9 +110,6 @@ class StoreRows:
                     scores[i] = scores.get(i, 0.0) + 1.0 - rank / (2 * k)
         best = sorted(scores.items(), key=lambda t: (-t[1], -t[0]))[:k]
         return [Neighbour(i, s, titles[i], i) for i, s in best]
-
-
-TAGS_PROBED = 4
 
 
 def _candidates(

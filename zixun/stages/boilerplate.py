@@ -8,22 +8,30 @@ from __future__ import annotations
 
 import re
 
+# The site's own text (a disclaimer, a copyright notice, its pages and links): a line that
+# starts with one of these is boilerplate however long it runs (see ``is_boilerplate_line``).
+_SITE_OWN = (
+    r"免责声明|免責聲明|声明|聲明|版权|版權|copyright|©|all rights reserved|"
+    r"本文来自|本文來自|本文转载|本文轉載|转载请|轉載請|未经授权|未經授權|隐私政策|用户协议|关于我们|關於我們|联系我们|"
+    r"增值电信|互联网新闻信息服务许可证|违法和不良信息举报|举报电话|举报邮箱|网站地图|广告服务|"
+    r"标签|標籤|关键词|關鍵詞|tags?:|当前位置|當前位置|您的位置|"
+    r"related (?:stories|articles|posts|news|content)|most read|most popular|more from|recommended|"
+    r"you may also like|you might also like|read more|sign up|subscribe|newsletter|advertisement|"
+    r"share this|follow us|leave a (?:comment|reply)"
+)
+_LABEL_START = r"^\s*[\[【（(]?\s*"
 # A whole line that is boilerplate.
 LINE = re.compile(
-    r"^\s*[\[【（(]?\s*("
+    _LABEL_START + "(" + _SITE_OWN + "|"
     r"责任编辑|責任編輯|编辑|編輯|审核|審核|校对|校對|监制|監製|值班编辑|本文编辑|实习编辑|主编|来源|來源|原标题|原標題|"
     r"相关阅读|相關閱讀|相关新闻|相關新聞|相关链接|相關鏈接|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|熱門推薦|"
     r"猜你喜欢|大家都在看|大家还在看|更多精彩|更多新闻|相关文章|上一篇|下一篇|上一頁|下一頁|返回首页|返回顶部|"
     r"分享到|分享至|打印|关闭窗口|關閉窗口|我要评论|發表評論|发表评论|网友评论|網友評論|评论|點擊|点击|扫码|掃碼|"
-    r"长按|關注|关注我们|下载|免责声明|免責聲明|声明|聲明|版权|版權|copyright|©|all rights reserved|"
+    r"长按|關注|关注我们|下载|"
     r"(京|沪|粤|浙|苏|鲁|川|鄂|湘|闽|豫|冀|辽|吉|黑|皖|赣|晋|陕|甘|青|琼|云|贵|桂|蒙|宁|新|藏|津|渝)ICP|ICP备|ICP证|"
-    r"增值电信|互联网新闻信息服务许可证|违法和不良信息举报|举报电话|举报邮箱|联系我们|關於我們|关于我们|广告服务|"
-    r"网站地图|隐私政策|用户协议|加载更多|查看更多|展开全文|阅读全文|阅读原文|阅读数|阅读 \d|字号|字體|"
-    r"本文来自|本文來自|本文转载|本文轉載|转载请|轉載請|未经授权|未經授權|文章来源|图片来源|圖片來源|"
-    r"标签|標籤|关键词|關鍵詞|tags?:|当前位置|當前位置|您的位置|你的位置|您现在的位置|您當前的位置|所在位置|现在位置|"
-    r"related (?:stories|articles|posts|news|content)|most read|most popular|more from|more stories|recommended|"
-    r"you may also like|you might also like|read more|explore further|sign up|subscribe|newsletter|advertisement|"
-    r"share this|follow us|want more|leave a (?:comment|reply)|\d+ comments?\b|"
+    r"加载更多|查看更多|展开全文|阅读全文|阅读原文|阅读数|阅读 \d|字号|字體|文章来源|图片来源|圖片來源|"
+    r"你的位置|您现在的位置|您當前的位置|所在位置|现在位置|"
+    r"more stories|explore further|want more|\d+ comments?\b|"
     r"双击自动滚屏|雙擊自動滾屏|字体[:：]|字體[:：]|【字体|【字體|收藏本文|打印本文|关闭本页|關閉本頁"
     r")",
     re.I,
@@ -73,15 +81,8 @@ _SWALLOWS = re.compile(
     r"^\s*[\[【（(]?\s*(?:(?:原标题|原標題)[:：\s]|(?:相关新闻|相關新聞|相关阅读|相關閱讀)\s*[:：]"
     r"|[\u4e00-\u9fff]{0,4}(?:来源|來源)[\u4e00-\u9fff]{0,6}\s*[:：])"  # 来源微信公众号：
 )
-# labels whose long lines are the site's own text (a disclaimer, a copyright notice), never a story
-_LEGAL = re.compile(
-    r"^\s*[\[【（(]?\s*(?:免责声明|免責聲明|声明|聲明|版权|版權|copyright|©|all rights reserved|本文来自|本文來自|本文转载|"
-    r"本文轉載|转载请|轉載請|未经授权|未經授權|隐私政策|用户协议|关于我们|關於我們|联系我们|增值电信|互联网新闻信息服务|"
-    r"违法和不良信息|举报|网站地图|广告服务|标签|標籤|关键词|關鍵詞|tags?:|当前位置|當前位置|您的位置|"
-    r"related|most read|most popular|more from|recommended|you may|you might|read more|sign up|subscribe|newsletter|"
-    r"advertisement|share this|follow us|leave a)",
-    re.I,
-)
+# labels whose long lines are the site's own text, never a story that swallowed its label
+_LEGAL = re.compile(_LABEL_START + "(?:" + _SITE_OWN + ")", re.I)
 
 
 def is_boilerplate_line(line: str) -> bool:
@@ -118,9 +119,11 @@ _PHOTO_CREDIT = re.compile(
 
 # "相关新闻：<a related headline>新浪科技讯 北京时间11月8日上午消息，…": the link ran into the story
 # (the portals that write "<频道>讯" datelines name where the story starts)
+# Portals whose stories open with a "<portal><频道>讯" dateline (the byline stage reads it too)
+PORTALS = r"新浪|腾讯|騰訊|网易|網易|搜狐|凤凰|鳳凰|中新网|环球网|人民网|新华网|央视网"
 _RELATED_LEAD = re.compile(
     r"^\s*(?:相关新闻|相關新聞|相关阅读|相關閱讀)\s*[:：].{2,80}?"
-    r"(?=(?:新浪|腾讯|騰訊|网易|網易|搜狐|凤凰|鳳凰|中新网|人民网|新华网|央视网|环球网|澎湃)[\u4e00-\u9fff]{0,4}(?:讯|訊)\s*"
+    rf"(?=(?:{PORTALS}|澎湃)[\u4e00-\u9fff]{{0,4}}(?:讯|訊)\s*"
     r"(?:北京时间|北京時間)?\s*\d{1,2}月\d{1,2}日)"
 )
 

@@ -19,7 +19,7 @@ import re
 
 from zixun.model import Article, Byline
 from zixun.read.page import Page
-from zixun.stages.boilerplate import unwrap
+from zixun.stages.boilerplate import PORTALS, unwrap
 from zixun.stages.byline_names import CITIES, CJK, is_cjk_name, is_user_name, join_spaced, split_city
 from zixun.text.segment import dictionary, pos_tag
 
@@ -54,10 +54,7 @@ _XUN = re.compile(
 )
 # A portal's dateline with no date ("新浪娱乐讯 近日，…", "腾讯科技讯 韩国…"): known portals only,
 # since "<two to eight characters>讯" alone could start a sentence
-_PORTAL_XUN = re.compile(
-    r"^(?P<outlet>(?:新浪|腾讯|騰訊|网易|網易|搜狐|凤凰|鳳凰|中新网|环球网|人民网|新华网|央视网)[\u4e00-\u9fff]{0,4}?)"
-    r"(?:讯|訊)(?:\s+|[：:，,]\s*)"
-)
+_PORTAL_XUN = re.compile(rf"^(?P<outlet>(?:{PORTALS})[\u4e00-\u9fff]{{0,4}}?)(?:讯|訊)(?:\s+|[：:，,]\s*)")
 _BENBAO = re.compile(r"^(?:本报讯|本報訊|本网讯|本網訊|本台讯|本刊讯|本台消息|本报消息|本報消息)\s*[：:，,]?\s*"
                      r"(?:[（(](?P<credit>[^（）()]{2,40})[）)])?")
 _TRAILING = re.compile(r"[（(](?P<credit>[^（）()]{2,30})[）)]\s*$")
@@ -234,7 +231,7 @@ def parse_line(text: str, b: Byline, *, position: str) -> bool:
     if tm and position != "head" and _credit(tm.group("credit"), b, strict=True):
         hit = True
     if position in ("head", "first") and _NAME_LINE.match(text):
-        names = [n for n in re.split(r"[、，, ]+", text) if n]
+        names = _names(text)
         strict = len(names) > 1
         if all(is_cjk_name(n, strict=True) if strict else (is_cjk_name(n, strict=False) and not _words(n))
                for n in names):
@@ -251,8 +248,13 @@ def _subject(line: str, title: str) -> bool:
     line = line.strip()
     if not title or not _NAME_LINE.match(line):
         return False
-    names = [n for n in re.split(r"[、，, ]+", line) if n]
+    names = _names(line)
     return bool(names) and all(n in title for n in names)
+
+
+def _names(line: str) -> list[str]:
+    """The names of a bare name line (林晓舟、周明)."""
+    return [n for n in re.split(r"[、，, ]+", line) if n]
 
 
 def parse_byline(lines: list[str], position: str = "head") -> tuple[Byline, set[int]]:

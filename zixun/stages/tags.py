@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from zixun.model import Article
 from zixun.nlp import entities, tagmodel
@@ -149,11 +150,11 @@ def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[st
         return [w for w, _s in scored(text, title=title, k=k, local=entities.doc_aliases((title or "") + "\n" + text))]
     if not text.strip():
         return [w for w, _p in model.pick(title, k)]
+    context = title + "\n" + text
     picks = model.pick(title, k, distinct=True, floor=ARTICLE_FLOOR)
-    local = {**completions([w for w, _p in picks], title + "\n" + text), **entities.doc_aliases(title + "\n" + text)}
+    local = {**completions([w for w, _p in picks], context), **entities.doc_aliases(context)}
     out = list(dict.fromkeys(entities.canonical(w, local=local) for w, _p in picks))
     full_names = set(local.values())
-    context = title + "\n" + text
     for w, _s in scored(text, title=title, k=k + len(out), local=local):
         if len(out) >= k:
             break
@@ -170,7 +171,7 @@ def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[st
 _NOT_NAME_END = frozenset("的了着过在是和与及或说称等都也就还又被把将对向从为以于而但并之其这那个们表认指曾已再")
 
 
-def completions(words: object, text: str) -> dict[str, str]:
+def completions(words: Iterable[str], text: str) -> dict[str, str]:
     """Names the segmenter cut one character short, from how the story writes them.
 
     Why by hand: jieba's HMM cuts names with rare characters before their last one (黄景|瑜,
@@ -178,8 +179,8 @@ def completions(words: object, text: str) -> dict[str, str]:
     and is followed every time by the same character (not a particle or a verb of saying) is
     that name cut short; it maps to the whole name."""
     out: dict[str, str] = {}
-    for w in words:  # type: ignore[attr-defined]
-        if not (isinstance(w, str) and len(w) == 2 and w[0] in SURNAMES and _HAN.fullmatch(w[1])):
+    for w in words:
+        if not (len(w) == 2 and w[0] in SURNAMES and _HAN.fullmatch(w[1])):
             continue
         nexts = {text[m.end()] if m.end() < len(text) else "" for m in re.finditer(re.escape(w), text)}
         if len(nexts) == 1 and text.count(w) >= 2:

@@ -36,16 +36,17 @@ def generate_title(lead: str) -> str:
     return headline(lead, MAX_GENERATED)
 
 
-# A page "title" that names no story: a forum's or a CMS's page label (显示, 正文, 无标题), a
-# number, a domain. The headline is then generated from the lead instead.
-_NO_HEADLINE = re.compile(
+# A page "title" that names no story: a forum's or a CMS's page label (显示, 正文, 无标题) or a
+# number; with ``_NOT_A_PART`` (a domain, a template's empty value) the headline is then
+# generated from the lead instead.
+_PAGE_LABEL = re.compile(
     r"^(?:\W*\d*\W*|.?|显示|顯示|首页|首頁|正文|内容|內容|详情|詳情|查看|浏览|瀏覽|文章|帖子|无标题|無標題|"
-    r"untitled|index|home|null|undefined|none)$|^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}$",
+    r"untitled|index|home)$",
     re.I,
 )
 
 
-def _page_title(article: Article, page: Page) -> str:
+def _page_title(page: Page) -> str:
     """The page's own headline, or "" when it gives none (see the module docstring)."""
     hints = page.hints
     if hints.get("headline"):
@@ -66,8 +67,8 @@ def run(article: Article, page: Page) -> None:
     if article.title:
         article.title = clean_line(article.title)
         return
-    title = _page_title(article, page)
-    if title and not _NO_HEADLINE.match(title.strip()):
+    title = _page_title(page)
+    if title and not (_PAGE_LABEL.match(title.strip()) or _NOT_A_PART.match(title.strip())):
         article.title = title
         return
     lead = article.summary or (article.paragraphs[0] if article.paragraphs else "")

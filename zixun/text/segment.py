@@ -180,26 +180,32 @@ def join_split_names(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(tokens):
-        w, p = tokens[i]
-        # 张 is also a measure word (一张): tagged q, it is a surname only before a given name
-        # the tagger itself calls a name (张|常宁/nr) and after no numeral
-        as_surname = p == "nr" or (p == "q" and i + 1 < len(tokens) and tokens[i + 1][1] == "nr"
-                                   and len(tokens[i + 1][0]) == 2 and (i == 0 or tokens[i - 1][1] != "m"))
-        if (to_simplified(w) in COMPOUND_SURNAMES and i + 1 < len(tokens) and tokens[i + 1][1].startswith("nr")
-                and 1 <= len(tokens[i + 1][0]) <= 2 and _CJK_RUN.fullmatch(tokens[i + 1][0])):
-            out.append((w + tokens[i + 1][0], "nr"))  # 欧阳/ns 娜娜/nrt → 欧阳娜娜
+        if _surname_joins(tokens, i):
+            out.append((tokens[i][0] + tokens[i + 1][0], "nr"))
             i += 2
             continue
-        if (as_surname and len(w) == 1 and to_simplified(w) in SURNAMES and i + 1 < len(tokens)
-                and 1 <= len(tokens[i + 1][0]) <= 2 and (tokens[i + 1][1][:1] == "n" or tokens[i + 1][1] in ("j", "x"))
-                and _CJK_RUN.fullmatch(tokens[i + 1][0])):
-            out.append((w + tokens[i + 1][0], "nr"))
-            i += 2
-            continue
-        out.append((w, p))
+        out.append(tokens[i])
         i += 1
     return out
 
+
+def _surname_joins(tokens: list[tuple[str, str]], i: int) -> bool:
+    """Whether ``tokens[i]`` is a surname the tagger cut off the given name after it."""
+    if i + 1 >= len(tokens):
+        return False
+    (w, p), (given, gpos) = tokens[i], tokens[i + 1]
+    if not (1 <= len(given) <= 2 and _CJK_RUN.fullmatch(given)):
+        return False
+    simple = to_simplified(w)
+    if simple in COMPOUND_SURNAMES:
+        return gpos.startswith("nr")  # 欧阳/ns 娜娜/nrt → 欧阳娜娜
+    if len(w) != 1 or simple not in SURNAMES:
+        return False
+    if p == "q":
+        # 张 is also a measure word (一张): tagged q, it is a surname only before a given name
+        # the tagger itself calls a name (张|常宁/nr) and after no numeral
+        return gpos == "nr" and len(given) == 2 and (i == 0 or tokens[i - 1][1] != "m")
+    return p == "nr" and (gpos[:1] == "n" or gpos in ("j", "x"))
 
 
 def _translit(word: str, pos: str) -> bool:

@@ -286,5 +286,5 @@ def _choose(events: list[_Event], lower: datetime | None, since_year: int | None
     if base is None:
         # the year comes from the text alone: on CCTV stories read with no base time, 18 of 139
         # day guesses were the exact day (most missed by years), so say so
-        confidence = max(0.05, round(confidence * NO_BASE_FACTOR, 2))
+        confidence = max(0.05, confidence * NO_BASE_FACTOR)
     return PublishGuess(at=at, precision="day", evidence=ev.evidence, confidence=round(confidence, 2))
