@@ -66,6 +66,16 @@ def test_ranges() -> None:
     assert (m.start, m.last) == (d(2019, 4, 12), d(2019, 4, 19, 23, 59, 59))
 
 
+def test_a_stated_offset_in_running_text_is_kept() -> None:
+    """Body text that writes its own offset keeps it; a dash between two clock times is a range."""
+    tokyo = timezone(timedelta(hours=9))
+    assert one("东京时间 2023-11-06 14:30 +0900 发布").start == datetime(2023, 11, 6, 14, 30, tzinfo=tokyo)
+    assert one("更新于2023-11-06T14:30:00-05:00").start.utcoffset() == timedelta(hours=-5)
+    assert one("2023-11-06 06:30Z").start.utcoffset() == timedelta(0)
+    m = one("2023-11-06 09:30-10:30 开会")
+    assert (m.start, m.end) == (d(2023, 11, 6, 9, 30), d(2023, 11, 6, 10, 30, 59))
+
+
 def test_anchor_words_refer_back_to_the_text() -> None:
     found = parse_times("11月6日，公司宣布调整。当天，创始人发出内部信；次日正式实施。", BASE)
     days = [m.start.date() for m in found]

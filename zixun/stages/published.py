@@ -30,7 +30,7 @@ from zixun.model import Article, Published
 from zixun.read.page import Page
 from zixun.settings import get as setting
 from zixun.timeparse import TimeMatch, infer_published, parse_datetime_string
-from zixun.timeparse.strings import make_tz
+from zixun.timeparse.model import make_tz
 
 
 def _zone_name() -> str:

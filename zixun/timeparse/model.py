@@ -3,10 +3,25 @@
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 PRECISIONS = ("year", "month", "day", "hour", "minute", "second")
+
+
+_OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
+
+
+def make_tz(value: str) -> timezone:
+    """"+08:00" / "+0800" / "Z" → a fixed-offset zone (ValueError otherwise)."""
+    if value in ("Z", "UTC", "GMT"):
+        return UTC
+    m = _OFFSET.match(value.strip())
+    if not m:
+        raise ValueError(f"time zone {value!r} is not an offset like +08:00")
+    minutes = int(m.group(2)) * 60 + int(m.group(3))
+    return timezone(timedelta(minutes=-minutes if m.group(1) == "-" else minutes))
 
 
 def end_of(start: datetime, precision: str) -> datetime:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 
 from zixun.timeparse.calendars import holiday_date, nth, other_calendar
-from zixun.timeparse.model import add_months, end_of
+from zixun.timeparse.model import add_months, end_of, make_tz
 from zixun.timeparse.numerals import cn_int, expand_year
 from zixun.timeparse.state import State, Unresolvable, apply_time
 from zixun.timeparse.tables import (
@@ -45,6 +45,8 @@ def read_atom(st: State, kind: str, m: re.Match[str], base: datetime | None, anc
         if g("nH"):
             st.hour, st.minute = int(g("nH")), int(g("nM"))
             st.second = int(g("nS")) if g("nS") else None
+            if g("tz"):
+                st.zone = make_tz(g("tz").strip())
     elif kind == "compact":
         st.year, st.month, st.day, st.explicit_year = int(g("cy")), int(g("cm")), int(g("cd")), True
     elif kind == "yyslash":
@@ -288,7 +290,7 @@ def _read_hm(st: State, m: re.Match[str]) -> None:
 
 def finish(st: State, base: datetime | None, bias: str, tz: tzinfo) -> tuple[datetime, datetime | None, str]:
     """Fill what the group left out from the base time (past-biased) and build the datetimes."""
-    zone = base.tzinfo if base is not None else tz
+    zone = st.zone or (base.tzinfo if base is not None else tz)
 
     def mk(y: int, mo: int = 1, d: int = 1) -> datetime:
         try:

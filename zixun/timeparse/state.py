@@ -6,7 +6,7 @@ Kept apart so the reading (resolve.py) and the special calendars (calendars.py) 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from zixun.timeparse.tables import DAY_PART
 
@@ -41,6 +41,7 @@ class State:
     term: str | None = None  # 冬至, 清明
     season: str | None = None  # 春 夏 秋 冬
     time_only: bool = False  # a clock time or day part on the base's day
+    zone: tzinfo | None = None  # the offset the text states (2023-11-06T14:30+09:00), else the base's
 
 
 class Unresolvable(Exception):

@@ -9,10 +9,10 @@ zone); everything else through the Chinese scanner, read in ``default_tz``.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
-from zixun.timeparse.model import TimeMatch
+from zixun.timeparse.model import TimeMatch, make_tz
 from zixun.timeparse.scan import parse_times
 
 _ISO = re.compile(
@@ -20,7 +20,6 @@ _ISO = re.compile(
 )
 _RFC = re.compile(r"^(?:[A-Z][a-z]{2},\s*)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{1,2}:\d{2}")
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
-_OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
 _ZONE = re.compile(r"(?:UTC|GMT)\s?(?P<h>[+-]\d{1,2})?(?::?(?P<m>\d{2}))?(?![\w])")
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 # 112-11-06, 112/11/06 14:30: Taiwan sites write 民國 years in numeric dates too
@@ -32,17 +31,6 @@ _ROC_NUM = re.compile(
 _DMY = re.compile(r"^(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)\b")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ENGLISH = re.compile(r"^(?P<mon>[A-Za-z]{3})[a-z]*\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b")
-
-
-def make_tz(value: str) -> timezone:
-    """"+08:00" / "+0800" / "Z" → a fixed-offset zone (ValueError otherwise)."""
-    if value in ("Z", "UTC", "GMT"):
-        return UTC
-    m = _OFFSET.match(value.strip())
-    if not m:
-        raise ValueError(f"time zone {value!r} is not an offset like +08:00")
-    minutes = int(m.group(2)) * 60 + int(m.group(3))
-    return timezone(timedelta(minutes=-minutes if m.group(1) == "-" else minutes))
 
 
 def _precision_of(dt: datetime, text: str) -> str:
