@@ -62,6 +62,19 @@ def test_traditional_query_matches_simplified_text_and_back(store: SQLiteStore) 
     assert to_simplified("臺灣高鐵票價") == "台湾高铁票价"
 
 
+def test_fold_agrees_with_a_full_conversion_of_a_taiwan_story() -> None:
+    """The one-for-one fold gives what OpenCC's phrase-aware conversion gives on a Taiwan-style
+    story, characters the first hand-written table lacked (紓, 筏) included, and keeps the length."""
+    import opencc
+
+    trad = ("行政院今天通過紓困特別條例修正草案，針對受颱風重創的農漁民發放補助。農委會表示，漁港設施與養殖魚塭"
+            "損失慘重，將優先撥款修復堤防與漁筏。責任編輯：林淑芬")
+    folded = to_simplified(trad)
+    assert len(folded) == len(trad)
+    assert folded == opencc.OpenCC("t2s").convert(trad)
+    assert "纾困" in folded and "责任编辑" in folded
+
+
 def test_snippet_highlights_the_text_the_reader_sees(store: SQLiteStore) -> None:
     hit = api.search("票价", store=store)[0]
     assert MARK_OPEN + "票價" + MARK_CLOSE in hit.snippet

@@ -215,3 +215,35 @@ def test_postgres_migration_0007_groups_rows_stored_before(pg_url: str) -> None:
     with open_store(pg_url) as st:
         assert {r.id: r.group for r in st.index_rows("")} == {1: 1, 2: 1}
         assert not st.migrate()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_migration_0008_refolds_traditional_text_stored_before(backend: str, tmp_path: Path,
+                                                                request: pytest.FixtureRequest) -> None:
+    """Rows indexed with the old, smaller traditional table (編輯 left unfolded) are found by a
+    simplified query (编辑) once the store reopens; a query in traditional script as well."""
+    url = f"sqlite:///{tmp_path / 'f.db'}" if backend == "sqlite" else request.getfixturevalue("pg_url")
+    trad = art(1, url="https://tw.example/1", title="市府新聞處編輯部遷址", body="新聞處編輯部今天起遷往市政大樓辦公。",
+               tags=["新聞處"])
+    with open_store(url) as st:
+        db = st.db  # type: ignore[attr-defined]
+        if backend == "postgres":
+            db.execute("TRUNCATE articles, article_tags, views, dup_bands, article_groups RESTART IDENTITY")
+        _, i = st.upsert(trad)
+        st.upsert(art(2, url="https://x.cn/2", title="北京大学开学典礼举行", body="北京大学今天举行开学典礼。"))
+        assert [h.article.url for h in st.search("编辑部")] == ["https://tw.example/1"]
+        raw = (trad.title, trad.text)  # what an index that did not fold 編輯 holds
+        if backend == "sqlite":
+            db.execute("UPDATE search_fts SET title=?, body=?, tags='', grams='' WHERE rowid=?", (*raw, i))
+            db.execute("UPDATE heads_fts SET title=?, tags='' WHERE rowid=?", (raw[0], i))
+            db.execute("DELETE FROM migrations WHERE name = '0008_refold_traditional'")
+            db.commit()
+        else:
+            db.execute("UPDATE articles SET fts = to_tsvector('simple', %s), heads = to_tsvector('simple', %s),"
+                       " folded = %s WHERE id = %s", (raw[0] + " " + raw[1], raw[0], raw[0] + raw[1], i))
+            db.execute("DELETE FROM migrations WHERE name = '0008_refold_traditional'")
+        assert st.search("编辑部") == []
+    with open_store(url) as st:
+        assert [h.article.url for h in st.search("编辑部")] == ["https://tw.example/1"]
+        assert [h.article.url for h in st.search("編輯部")] == ["https://tw.example/1"]
+        assert not st.migrate()

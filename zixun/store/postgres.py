@@ -24,6 +24,15 @@ from zixun.store.migrations import MIGRATIONS
 from zixun.store.query import fold, index_fields, literal_parts, make_snippet, query_tokens
 
 
+def _search_text(article: Article) -> tuple[str, str, str]:
+    """The words of the full-text column (title ×3, tags ×2), of the headline column, and the
+    folded text the substring tier scans."""
+    title_words, body_words, tag_words, _grams = index_fields(article)
+    fts = " ".join([title_words] * 3 + [body_words] + [tag_words] * 2)
+    folded = fold(" ".join([article.title, article.summary, " ".join(article.tags), article.text]))
+    return fts, title_words + " " + tag_words, folded
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -63,6 +72,8 @@ class PostgresStore(Store):
                 applied.append(name)
             if "0006_headline_search" in applied:
                 self._backfill_heads()
+            elif "0008_refold_traditional" in applied:
+                self._refold()
             if "0007_group_members" in applied:
                 for r in self.db.execute("SELECT id, data FROM articles ORDER BY id").fetchall():
                     self._group(int(r["id"]), Article.from_dict(r["data"]))
@@ -95,13 +106,17 @@ class PostgresStore(Store):
             self.db.execute("UPDATE articles SET heads = to_tsvector('simple', %s) WHERE id = %s",
                             (title + " " + tags, r["id"]))
 
+    def _refold(self) -> None:
+        """Search columns of articles stored before migration 0008 (inside its transaction)."""
+        for r in self.db.execute("SELECT id, data FROM articles").fetchall():
+            fts, heads, folded = _search_text(Article.from_dict(r["data"]))
+            self.db.execute("UPDATE articles SET fts = to_tsvector('simple', %s), heads = to_tsvector('simple', %s),"
+                            " folded = %s WHERE id = %s", (fts, heads, folded, r["id"]))
+
     def upsert(self, article: Article) -> tuple[str, int]:
         key = article_key(article)
         data = article.to_dict()
-        title_words, body_words, tag_words, _grams = index_fields(article)
-        fts = " ".join([title_words] * 3 + [body_words] + [tag_words] * 2)
-        heads = title_words + " " + tag_words
-        folded = fold(" ".join([article.title, article.summary, " ".join(article.tags), article.text]))
+        fts, heads, folded = _search_text(article)
         cols = (article.url, article.content_hash, article.title, article.published.at, article.category,
                 article.byline.outlet, json.dumps(data, ensure_ascii=False))
         now = _now()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import json
+import logging
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -38,6 +39,8 @@ from zixun.store.query import (
 RECENCY_BOOST = 0.3
 RECENCY_DAYS = 30.0
 SEARCH_POOL = 200
+
+log = logging.getLogger(__name__)
 
 
 def _squash(text: str) -> str:
@@ -110,6 +113,8 @@ class SQLiteStore(Store):
             applied.append(name)
         if "0002_search_grams_neardup" in applied:
             self._backfill()
+        elif "0008_refold_traditional" in applied:
+            self._refold()
         return applied
 
     def _backfill(self) -> None:
@@ -119,6 +124,24 @@ class SQLiteStore(Store):
         try:
             for r in rows:
                 self._index_article(int(r["id"]), self._article(r), new=True)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _refold(self) -> None:
+        """Rewrite the full-text rows of articles stored before migration 0008 (the fold table grew)."""
+        rows = self.db.execute("SELECT id, data FROM articles ORDER BY id").fetchall()
+        if rows:
+            log.info("re-indexing the search text of %d stored articles (once, for the new traditional-script table)",
+                     len(rows))
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for r in rows:
+                title, body, tags, grams = index_fields(self._article(r))
+                self.db.execute("UPDATE search_fts SET title=?, body=?, tags=?, grams=? WHERE rowid=?",
+                                (title, body, tags, grams, r["id"]))
+                self.db.execute("UPDATE heads_fts SET title=?, tags=? WHERE rowid=?", (title, tags, r["id"]))
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
