@@ -180,3 +180,30 @@ def test_a_portal_dateline_without_a_date_and_its_link_labels() -> None:
     assert art.byline.outlet == "新浪娱乐"
     assert art.paragraphs[0].startswith("近日，林晓舟参加") and "[微博]" not in art.summary
     assert parse("资讯 内容如下", position="body").outlet is None  # no portal, no dateline
+
+
+@pytest.mark.parametrize("lead, outlet, reporter, city", [
+    ("（東岸通訊社記者簡怡君台中6日電）", "東岸通訊社", "簡怡君", "台中"),
+    ("（记者 邵雨桐／杭州报道）", None, "邵雨桐", "杭州"),
+])
+def test_a_bracketed_dateline_and_a_credit_with_a_story_code_leave_the_story(
+        lead: str, outlet: str | None, reporter: str, city: str) -> None:
+    """Taiwan and Hong Kong wires open the lead with the dateline in brackets and close with the
+    editor and a story code ("（編輯：…）1121106"): both are byline, not story text."""
+    art = Article(paragraphs=[
+        lead + "市議會今天審議捷運延伸線預算，多名議員要求交通局說明工期延宕的原因。",
+        "交通局長表示，延伸線已完成七成，預計後年通車。（編輯：侯家珍）1121106",
+    ])
+    byline.run(art, Page(source="t", kind="text", text="", hints={}))
+    b = art.byline
+    assert (b.outlet, b.reporters, b.city, b.editor) == (outlet, [reporter], city, "侯家珍")
+    assert art.paragraphs == ["市議會今天審議捷運延伸線預算，多名議員要求交通局說明工期延宕的原因。",
+                              "交通局長表示，延伸線已完成七成，預計後年通車。"]
+
+
+def test_a_bracketed_aside_at_the_start_of_a_paragraph_stays() -> None:
+    """Brackets that open a paragraph without naming a reporter or outlet are the story's own."""
+    art = Article(paragraphs=["（本次调查共回收问卷1200份，有效率约为九成，详见附表电）受访者中六成表示愿意尝试。",
+                              "（图为新建成的跨江大桥）大桥全长3.2公里，双向六车道。"])
+    byline.run(art, Page(source="t", kind="text", text="", hints={}))
+    assert art.paragraphs[1].startswith("（图为新建成的跨江大桥）")

@@ -57,7 +57,10 @@ _XUN = re.compile(
 _PORTAL_XUN = re.compile(rf"^(?P<outlet>(?:{PORTALS})[\u4e00-\u9fff]{{0,4}}?)(?:讯|訊)(?:\s+|[：:，,]\s*)")
 _BENBAO = re.compile(r"^(?:本报讯|本報訊|本网讯|本網訊|本台讯|本刊讯|本台消息|本报消息|本報消息)\s*[：:，,]?\s*"
                      r"(?:[（(](?P<credit>[^（）()]{2,40})[）)])?")
-_TRAILING = re.compile(r"[（(](?P<credit>[^（）()]{2,30})[）)]\s*$")
+# a closing credit, and the story code a wire may print after it: "（編輯：張均懋）1121106"
+_TRAILING = re.compile(r"[（(](?P<credit>[^（）()]{2,30})[）)]\s*(?:\d{6,8})?\s*$")
+# a dateline in brackets before the lead: "（中央社記者林育瑄台北6日電）", "（记者 王岚／杭州报道）"
+_LEAD_BRACKET = re.compile(r"^\s*[（(](?P<inner>[^（）()]{4,40}?(?:电|電|讯|訊|报道|報導|報道|专电|專電))[）)]\s*")
 _POSTED_BY = re.compile(
     r"(?:由|本贴由|本帖由|本貼由)\s*(?P<a>[^\s@]{2,20}?)\s*(?:于|於|张贴|張貼|发表|發表|发布|發布)"
     r"|^(?P<b>[^\s:：]{2,20})\s+(?:发表于|發表於|发表时间|發表時間|posted)"
@@ -272,6 +275,11 @@ def _strip_credit(p: str) -> str:
     m = _WIRE.match(p) or _BENBAO.match(p) or _XUN.match(p) or _PORTAL_XUN.match(p)
     if m and len(p) > len(m.group(0)) + 5:
         p = p[m.end() :].lstrip(" ：:　，,")
+    lead = _LEAD_BRACKET.match(p)
+    if lead and len(p) > lead.end() + 5:
+        probe = Byline()
+        if parse_line(lead.group("inner"), probe, position="head") and (probe.reporters or probe.outlet):
+            p = p[lead.end() :]
     t = _TRAILING.search(p)
     if t and len(p) > len(t.group(0)) + 5:
         probe = Byline()
@@ -317,6 +325,8 @@ def run(article: Article, page: Page) -> None:
         position = "first" if i < 5 and len(p) <= 12 else "body"
         if _subject(p, title):
             continue
+        if i < 5 and (lead := _LEAD_BRACKET.match(p)):  # the dateline alone: its city is not lost in the lead
+            parse_line(lead.group("inner"), b, position="head")
         if parse_line(p, b, position=position) and len(p) <= 60 and not re.search(r"[。！？!?]", p):
             drop.add(i)
     for i in range(max(0, n - 4), n - 1):

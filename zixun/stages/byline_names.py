@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from zixun.text.t2s import to_simplified
+
 # CJK ideographs including extensions A and B: names like 刘䶮 and 𠮷永福 use them.
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff"
 
@@ -51,6 +53,8 @@ CITIES = frozenset(
 
 
 def has_surname(name: str) -> bool:
+    """A known surname starts ``name``, in either script (簡 as 简, 歐陽 as 欧阳)."""
+    name = to_simplified(name[:2])
     return name[:1] in SURNAMES or name.startswith(COMPOUND_SURNAMES)
 
 
