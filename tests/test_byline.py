@@ -207,3 +207,10 @@ def test_a_bracketed_aside_at_the_start_of_a_paragraph_stays() -> None:
                               "（图为新建成的跨江大桥）大桥全长3.2公里，双向六车道。"])
     byline.run(art, Page(source="t", kind="text", text="", hints={}))
     assert art.paragraphs[1].startswith("（图为新建成的跨江大桥）")
+
+
+def test_a_hong_kong_paper_tag_before_the_lead_names_the_outlet_and_leaves() -> None:
+    art = Article(paragraphs=["【南方晨報專訊】港鐵新綫工程昨日舉行動工儀式，新站預計2029年落成。", "記者 何嘉欣"])
+    byline.run(art, Page(source="t", kind="text", text="", hints={}))
+    assert (art.byline.outlet, art.byline.reporters) == ("南方晨報", ["何嘉欣"])
+    assert art.paragraphs == ["港鐵新綫工程昨日舉行動工儀式，新站預計2029年落成。"]

@@ -36,7 +36,7 @@ _WIRE = re.compile(
     r"^(?:据|據)?(?P<outlet>新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|本报|本報|本台|本网|本網|本刊|"
     r"[\u4e00-\u9fff]{2,8}?(?:社|网|網|报|報|台))"
     rf"(?P<city>[\u4e00-\u9fff]{{2,5}}?)?(?:{_MONTH_DAY})?"
-    r"(?:电|電|快讯|快訊|讯|訊|专电|專電|消息)"  # 央视网消息（新闻联播）：, 中新网北京11月6日消息, 新京报快讯
+    r"(?:电|電|快讯|快訊|讯|訊|专电|專電|专讯|專訊|消息)"  # 央视网消息（新闻联播）：, 中新网北京11月6日消息, 新京报快讯
     r"(?:\s*[（(](?P<credit>[^（）()]{2,40})[）)])?"
 )
 # "By Jane Doe", "(Reporting by Will Dunham; Editing by Tom Brown)": a capitalised first and
@@ -59,8 +59,10 @@ _BENBAO = re.compile(r"^(?:本报讯|本報訊|本网讯|本網訊|本台讯|本
                      r"(?:[（(](?P<credit>[^（）()]{2,40})[）)])?")
 # a closing credit, and the story code a wire may print after it: "（編輯：張均懋）1121106"
 _TRAILING = re.compile(r"[（(](?P<credit>[^（）()]{2,30})[）)]\s*(?:\d{6,8})?\s*$")
-# a dateline in brackets before the lead: "（中央社記者林育瑄台北6日電）", "（记者 王岚／杭州报道）"
-_LEAD_BRACKET = re.compile(r"^\s*[（(](?P<inner>[^（）()]{4,40}?(?:电|電|讯|訊|报道|報導|報道|专电|專電))[）)]\s*")
+# a dateline in brackets before the lead: "（中央社記者林育瑄台北6日電）", "（记者 王岚／杭州报道）",
+# "【明報專訊】" (Hong Kong papers)
+_LEAD_BRACKET = re.compile(r"^\s*(?:[（(](?P<inner>[^（）()]{4,40}?(?:电|電|讯|訊|报道|報導|報道|专电|專電))[）)]"
+                           r"|[【\[](?P<tag>[^【】\[\]]{2,14}?(?:电|電|讯|訊|专讯|專訊))[】\]])\s*")
 _POSTED_BY = re.compile(
     r"(?:由|本贴由|本帖由|本貼由)\s*(?P<a>[^\s@]{2,20}?)\s*(?:于|於|张贴|張貼|发表|發表|发布|發布)"
     r"|^(?P<b>[^\s:：]{2,20})\s+(?:发表于|發表於|发表时间|發表時間|posted)"
@@ -278,7 +280,8 @@ def _strip_credit(p: str) -> str:
     lead = _LEAD_BRACKET.match(p)
     if lead and len(p) > lead.end() + 5:
         probe = Byline()
-        if parse_line(lead.group("inner"), probe, position="head") and (probe.reporters or probe.outlet):
+        if parse_line(lead.group("inner") or lead.group("tag"), probe, position="head") and (
+                probe.reporters or probe.outlet):
             p = p[lead.end() :]
     t = _TRAILING.search(p)
     if t and len(p) > len(t.group(0)) + 5:
@@ -326,7 +329,7 @@ def run(article: Article, page: Page) -> None:
         if _subject(p, title):
             continue
         if i < 5 and (lead := _LEAD_BRACKET.match(p)):  # the dateline alone: its city is not lost in the lead
-            parse_line(lead.group("inner"), b, position="head")
+            parse_line(lead.group("inner") or lead.group("tag"), b, position="head")
         if parse_line(p, b, position=position) and len(p) <= 60 and not re.search(r"[。！？!?]", p):
             drop.add(i)
     for i in range(max(0, n - 4), n - 1):
