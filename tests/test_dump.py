@@ -44,3 +44,14 @@ def test_tag_repeated_across_items_is_not_a_headline() -> None:
 
 def test_plain_text_is_not_a_dump() -> None:
     assert not looks_like_dump("一篇普通文章\n核心提示这个词出现在句子中间。\n第二段。")
+
+
+def test_a_traditional_script_dump_is_a_dump() -> None:
+    """Headings written in traditional script (2發佈時間, 3資訊詳情, 4大家還在看) split the same sections."""
+    import opencc
+
+    trad = opencc.OpenCC("s2t").convert(DUMP)
+    assert "資訊詳情" in trad and looks_like_dump(trad)
+    d = parse_dump(trad)
+    assert len(d.paragraphs) == 4 and len(d.related) == 3
+    assert not any(h in p for p in d.paragraphs for h in ("核心提示", "發佈時間", "資訊詳情", "大家還在看"))

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from zixun.model import RelatedItem
 from zixun.text.normalize import clean_line
+from zixun.text.t2s import to_simplified
 
 SECTIONS = ("核心提示", "发布时间", "资讯详情", "大家还在看")
 _HEADING = re.compile(r"^\s*[0-9０-９]{0,2}[.、．\s]*(核心提示|发布时间|资讯详情|大家还在看|相关阅读|相关推荐)\s*[:：]?\s*$")
@@ -46,7 +47,7 @@ class Dump:
 
 def looks_like_dump(text: str) -> bool:
     """At least two of the four section headings stand alone on their own lines."""
-    found = {m.group(1) for line in text.splitlines()[:400] if (m := _HEADING.match(line))}
+    found = {m.group(1) for line in text.splitlines()[:400] if (m := _HEADING.match(to_simplified(line)))}
     return len(found & set(SECTIONS)) >= 2
 
 
@@ -59,7 +60,7 @@ def parse_dump(text: str) -> Dump:
         line = clean_line(raw)
         if not line:
             continue
-        m = _HEADING.match(line)
+        m = _HEADING.match(to_simplified(line))  # 資訊詳情 is 资讯详情
         if m:
             name = m.group(1)
             section = "大家还在看" if name in ("相关阅读", "相关推荐") else name

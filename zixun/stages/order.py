@@ -15,6 +15,7 @@ import re
 from zixun.model import Article
 from zixun.read.page import Page
 from zixun.text.segment import cut, is_content_word
+from zixun.text.t2s import to_simplified
 
 _LEAD = re.compile(
     r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|今天|昨天|昨日|今年以来|本报讯|[^，,。]{2,12}\d{1,2}月\d{1,2}日电)"
@@ -72,6 +73,7 @@ def restore_order(paras: list[str]) -> list[str]:
     n = len(paras)
     if n < 3 or n > 60:
         return paras
+    original, paras = paras, [to_simplified(p) for p in paras]  # the cues (当天, 此外) are simplified
     words = [_words(p) for p in paras]
     counts: dict[str, int] = {}
     for ws in words:
@@ -99,8 +101,8 @@ def restore_order(paras: list[str]) -> list[str]:
         beams = sorted(grown, key=lambda b: -b[0])[:BEAM]
     best_score, best = beams[0]
     if best_score <= order_score(paras, words, top, central, list(range(n))) + MARGIN:
-        return paras
-    return [paras[i] for i in best]
+        return original
+    return [original[i] for i in best]
 
 
 def run(article: Article, page: Page) -> None:

@@ -19,11 +19,13 @@ lets a reference-length budget hold as much text as the reference (+0.3–0.7 RO
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from zixun.model import Article
 from zixun.nlp.spans import CONNECTIVE, Span, bare, candidates, relevance, score, sentences, size, tightened
 from zixun.read.page import Page
 from zixun.settings import get as setting
+from zixun.text.t2s import to_simplified
 
 CLAUSE_BUDGET = 60
 LATIN_BUDGET = 5  # ×2.5 the default budget for text that is mostly Latin letters
@@ -139,11 +141,26 @@ def _clause_pick(spans: list[Span], budget: int) -> str:
     return _finish(best.text, budget)
 
 
+def in_script(out: str, folded: str, original: str) -> str:
+    """``out`` (made from ``folded``) written in the script of ``original``: each folded
+    character becomes the character it most often stands for in this text (发 → 發)."""
+    seen: dict[str, Counter[str]] = {}
+    for f, o in zip(folded, original, strict=True):
+        if f != o or f in seen:
+            seen.setdefault(f, Counter())[o] += 1
+    back = {f: c.most_common(1)[0][0] for f, c in seen.items()}
+    return "".join(back.get(ch, ch) for ch in out)
+
+
 def summarize(text: str, *, title: str | None = None, max_chars: int | None = None) -> str:
     """Return 1–3 whole sentences of ``text`` within ``max_chars`` characters not counting
     punctuation (default: setting ``summary_chars``); under a short budget, the best run of
     whole clauses."""
     budget = max_chars or int(setting("summary_chars"))
+    folded = to_simplified(text)
+    if folded != text:  # the cue lists and the word weights are simplified: pick on the fold
+        picked = summarize(folded, title=to_simplified(title) if title else None, max_chars=max_chars)
+        return in_script(picked, folded, text)
     if max_chars is None and len(_HAN.findall(text[:3000])) * 5 < len(text[:3000]):
         budget = budget * LATIN_BUDGET // 2  # a Latin letter says far less than a 字: room for a sentence
     # Photo captions describe a picture, not the story: they are no 核心提示 (unless nothing else is left).
