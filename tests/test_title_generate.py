@@ -8,6 +8,7 @@ import pytest
 
 import zixun
 from zixun.stages.title import MAX_GENERATED, generate_title
+from zixun.text.t2s import to_simplified
 
 
 def _from_lead(title: str, lead: str) -> bool:
@@ -22,6 +23,9 @@ def _from_lead(title: str, lead: str) -> bool:
         ("新华社海川3月5日电 海川港今年一季度集装箱吞吐量同比增长12%，创历史同期新高。", "海川港今年一季度集装箱吞吐量"),
         ("据青禾日报报道，青禾市明年起将在全市中小学推行课后延时服务，家长可自愿选择。", "青禾市明年起将在全市中小学推行"),
         ("滨湖公园音乐喷泉本周六恢复夜间表演。", "滨湖公园音乐喷泉本周六恢复夜间表演"),
+        # a connective, then the source, then the news: the headline starts with the news
+        ("此外，记者从市交通局获悉，江城地铁12号线将于年底前开通试运营，全线设车站37座。", "江城地铁12号线将于年底前开通"),
+        ("当天，青溪古镇第十届梅花节开幕，吸引了大批游客前来赏梅。", "青溪古镇第十届梅花节开幕"),
     ],
 )
 def test_generated_from_the_lead(lead: str, starts: str) -> None:
@@ -51,6 +55,15 @@ def test_traditional_script() -> None:
     title = generate_title(lead)
     assert title.startswith("港灣市政府宣布")
     assert len(title) <= MAX_GENERATED
+
+
+def test_traditional_lead_gets_the_headline_of_its_simplified_twin() -> None:
+    """A Taiwan-style lead (據瞭解, 宣佈) is headlined as its simplified twin is, in its own script."""
+    simp = "据了解，今年以来全市新增城市公园20个，新增绿地面积120公顷。市园林局表示，明年还将继续推进口袋公园建设。"
+    trad = "據瞭解，今年以來全市新增城市公園20個，新增綠地面積120公頃。市園林局表示，明年還將繼續推進口袋公園建設。"
+    title = generate_title(trad)
+    assert title.startswith("今年以來全市新增城市公園")
+    assert to_simplified(title) == generate_title(simp)
 
 
 def test_nothing_to_say() -> None:

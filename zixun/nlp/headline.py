@@ -11,14 +11,38 @@ as headlines carry none.
 
 from __future__ import annotations
 
+import re
+
 from zixun.nlp.spans import CONNECTIVE, PREFIX, TRAIL, bare, candidates, score, sentences
+from zixun.text.t2s import in_script, to_simplified
 
 END = "。！？!?…"
+_ANAPHORIC_TIME = re.compile(r"^(?:当天|当日|同日|次日)[，,]")  # "that day": the day of the text before
+
+
+def _lead_in(s: str) -> str:
+    """``s`` without what opens it before its subject: datelines, sources and connectives, in
+    any order ("此外，记者从市交通局获悉，江城地铁…" → "江城地铁…")."""
+    for _ in range(3):
+        t = _ANAPHORIC_TIME.sub("", PREFIX.sub("", s))
+        m = CONNECTIVE.match(t)
+        if m and t[m.end() : m.end() + 1] in ("，", ","):
+            t = t[m.end() + 1 :]
+        if t == s:
+            break
+        s = t
+    return s
 
 
 def headline(lead: str, limit: int = 30) -> str:
-    """At most ``limit`` characters of the lead's own words, or "" when it has none."""
-    sents = [(p, PREFIX.sub("", s)) for p, s in sentences(lead)[:3]]
+    """At most ``limit`` characters of the lead's own words, or "" when it has none.
+
+    A traditional-script lead is scored on its simplified fold (the scorer's cue lists and
+    word weights are simplified) and the headline is printed in the lead's script."""
+    folded = to_simplified(lead)
+    if folded != lead:
+        return in_script(headline(folded, limit), folded, lead)
+    sents = [(p, _lead_in(s)) for p, s in sentences(lead)[:3]]
     sents = [(p, s) for p, s in sents if len(bare(s)) >= 4]
     if not sents:
         return ""

@@ -19,13 +19,12 @@ lets a reference-length budget hold as much text as the reference (+0.3–0.7 RO
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from zixun.model import Article
 from zixun.nlp.spans import CONNECTIVE, Span, bare, candidates, relevance, score, sentences, size, tightened
 from zixun.read.page import Page
 from zixun.settings import get as setting
-from zixun.text.t2s import to_simplified
+from zixun.text.t2s import in_script, to_simplified
 
 CLAUSE_BUDGET = 60
 LATIN_BUDGET = 5  # ×2.5 the default budget for text that is mostly Latin letters
@@ -139,17 +138,6 @@ def _clause_pick(spans: list[Span], budget: int) -> str:
         return ""
     best = max(fitting, key=lambda sp: sp.score)
     return _finish(best.text, budget)
-
-
-def in_script(out: str, folded: str, original: str) -> str:
-    """``out`` (made from ``folded``) written in the script of ``original``: each folded
-    character becomes the character it most often stands for in this text (发 → 發)."""
-    seen: dict[str, Counter[str]] = {}
-    for f, o in zip(folded, original, strict=True):
-        if f != o or f in seen:
-            seen.setdefault(f, Counter())[o] += 1
-    back = {f: c.most_common(1)[0][0] for f, c in seen.items()}
-    return "".join(back.get(ch, ch) for ch in out)
 
 
 def summarize(text: str, *, title: str | None = None, max_chars: int | None = None) -> str:

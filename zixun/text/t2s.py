@@ -13,9 +13,10 @@ Characters the table does not know pass through unchanged.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 # variants OpenCC's character table leaves as they are, but news uses for the simplified word
-_EXTRA = {"砲": "炮", "暱": "昵", "揹": "背", "甦": "苏", "茍": "苟", "衹": "只"}
+_EXTRA = {"砲": "炮", "暱": "昵", "揹": "背", "甦": "苏", "茍": "苟", "衹": "只", "瞭": "了"}  # 瞭解 is 了解
 _BLOCKS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))  # CJK Extension A and the Unified Ideographs
 
 
@@ -53,3 +54,15 @@ def either_script(text: str) -> str:
         alts = _VARIANTS.get(ch)
         out.append("[" + re.escape(alts) + "]" if alts else re.escape(ch))
     return "".join(out)
+
+
+def in_script(out: str, folded: str, original: str) -> str:
+    """``out`` (made from ``folded``) written in the script of ``original``: each folded
+    character becomes the character it most often stands for in this text (发 → 發)."""
+    changed = {f for f, o in zip(folded, original, strict=True) if f != o}
+    seen: dict[str, Counter[str]] = {f: Counter() for f in changed}
+    for f, o in zip(folded, original, strict=True):
+        if f in changed:
+            seen[f][o] += 1
+    back = {f: c.most_common(1)[0][0] for f, c in seen.items()}
+    return "".join(back.get(ch, ch) for ch in out)
