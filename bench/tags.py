@@ -26,7 +26,12 @@ beside the rules alone and jieba TF-IDF on the same text. Caveat: 87 % of those 
 of the title, so this checks that the headline model does not hurt articles more than it
 measures article tagging.
 
-Run: ``python bench/tags.py [--no-anchors]``. Skips with a message without ../shared.
+Two ceiling rows (not systems) say what a headline allows: every gold keyword that occurs in
+the headline, and nothing else (a perfect picker of headline words). ``--curve`` adds the
+learning curve of the learned model: fit on 1/8, 1/4, 1/2 and all of the even lines, scored
+on the odd lines.
+
+Run: ``python bench/tags.py [--no-anchors] [--curve]``. Skips with a message without ../shared.
 """
 
 from __future__ import annotations
@@ -154,6 +159,7 @@ def articles(with_anchor: bool) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-anchors", action="store_true")
+    ap.add_argument("--curve", action="store_true", help="also the learning curve of the learned model")
     args = ap.parse_args()
     if not DATA.is_file():
         print(f"skip: {DATA} not found (the shared data folder is not mounted)")
@@ -199,6 +205,19 @@ def main() -> int:
         speed = (len(p1) + len(p2)) / (len(p1) / s1 + len(p2) / s2)
         rows.append(("zixun, tag model, all lines 2-fold (each half held out)", [b[0] for b in both],
                      [b[1] for b in both], speed))
+        if args.curve:
+            lines = [line for i, line in enumerate(DATA.read_text(encoding="utf-8").splitlines()) if i % 2 == 0]
+            for share in (8, 4, 2):
+                path = Path(tmp) / f"even_{share}.json"
+                path.write_text("\n".join(lines[::share]) + "\n", encoding="utf-8")
+                model = tagmodel.build([path])
+                tagmodel.save(model, Path(tmp) / "curve.json")
+                os.environ["ZIXUN_TAG_MODEL"] = str(Path(tmp) / "curve.json")
+                run(f"zixun, tag model from 1/{share} of the even lines ({model['headlines']}), odd lines", zixun, odd)
+            os.environ["ZIXUN_TAG_MODEL"] = "none"
+    for name, part in (("ceiling: the gold keywords found in the headline, all lines", items),
+                       ("ceiling: the gold keywords found in the headline, odd lines", odd)):
+        rows.append((name, part, [[g for g in gold if g in s] for _i, s, gold in part], 0.0))
     print(f"TNEWS dev: keyword tags from the headline, at most 5 ({len(items)} headlines with keywords)\n")
     w = max(len(r[0]) for r in rows)
     print(f"| {'system':<{w}} | {'n':>5} | {'P@5':>5} | {'R@5':>5} | {'F1@5':>5} | {'lenient F1':>10} | {'avg tags':>8} | {'per s':>7} |")
@@ -207,7 +226,8 @@ def main() -> int:
         p, r, f = prf(preds, part)
         lf = prf(preds, part, lenient=True)[2]
         avg = sum(len(x[:5]) for x in preds) / max(1, len(preds))
-        print(f"| {name:<{w}} | {len(part):>5} | {p:>5.3f} | {r:>5.3f} | {f:>5.3f} | {lf:>10.3f} | {avg:>8.2f} | {speed:>7.0f} |")
+        per_s = f"{speed:.0f}" if speed else "—"  # a ceiling row is no system
+        print(f"| {name:<{w}} | {len(part):>5} | {p:>5.3f} | {r:>5.3f} | {f:>5.3f} | {lf:>10.3f} | {avg:>8.2f} | {per_s:>7} |")
     articles(not args.no_anchors)
     return 0
 
