@@ -458,3 +458,27 @@ def test_a_quoted_term_replaces_a_headline_pick_inside_it() -> None:
             "“三权分置”让农村流转的土地迸发出新的活力，承包户放心流转，经营者安心投入。")
     tags = zixun.tag(body, title="【“三权分置”制度改革】让江城土地迸发新活力")
     assert "三权分置" in tags and "三权" not in tags
+
+
+def test_a_name_the_segmenter_guessed_is_grown_to_how_the_story_writes_it() -> None:
+    """A word the dictionary lacks, cut from a longer name that the story writes the same way
+    each time (a streaming site, a foreign player, a policy term), becomes the whole name; a
+    dictionary word (国家队) does not grow, nor across a particle."""
+    from zixun.stages.tags import completions
+
+    text = ("影视平台青芒视频起诉点评网站索赔五十万元。青芒视频称，点评网站纵容用户诋毁其自制节目；"
+            "青芒视频法务部表示已提交证据。女乒选手吉村真晴与队友出战混双，吉村真晴赛后说状态不错。"
+            "国家队集训名单公布，国家队集训将持续两周。科技园区内的众创空间免征增值税，众创空间须按规定备案。")
+    grown = completions(["青芒", "村真晴", "众创", "国家队"], text)
+    assert grown == {"青芒": "青芒视频", "村真晴": "吉村真晴", "众创": "众创空间"}
+    tags = zixun.tag(text, title="青芒视频起诉点评网站 索赔五十万元")
+    assert "青芒视频" in tags and "青芒" not in tags, tags
+
+
+def test_pointing_words_and_script_identifiers_are_not_tags() -> None:
+    """这三种 (a demonstrative and a measure word) and adScript (a page script's identifier left in
+    the text) name nothing; iPhone and macOS are names."""
+    tags = zixun.tag("这三种水果不宜空腹食用。专家提醒，山楂、柿子和香蕉空腹吃容易伤胃。adScript adScript "
+                     "iPhone 用户可以在 macOS 上同步饮食记录。", title="这三种水果空腹别吃", k=10)
+    assert "这三种" not in tags and "adScript" not in tags, tags
+    assert "iPhone" in tags or "macOS" in tags, tags

@@ -81,12 +81,12 @@ _ORG_SUFFIX = ("公司", "集团", "大学", "学院", "中学", "小学", "银�
 # (tests/test_tags.py checks that this reproduces the numbers below).
 BUILTIN_WEIGHTS: dict[str, float] = {
     "bias": -3.1, "pos_nr": 0.17, "pos_ns": 0.36, "pos_nt": 0.23, "pos_nz": -0.13, "pos_eng": 0.46,
-    "pos_n": 0.22, "pos_jli": 0.01, "pos_vn": 0.1, "pos_v": -0.82, "pos_other": -0.62, "words2": 0.12,
-    "words3": -1.26, "len2": -0.46, "len3": 0.7, "len5+": -0.24, "book": 2.39, "quote": 0.29, "idf": 0.8,
+    "pos_n": 0.21, "pos_jli": 0.02, "pos_vn": 0.1, "pos_v": -0.82, "pos_other": -0.62, "words2": 0.13,
+    "words3": -1.26, "len2": -0.46, "len3": 0.7, "len5+": -0.24, "book": 2.38, "quote": 0.29, "idf": 0.8,
     "idf_unknown": -0.04, "position": -0.83, "canonical": 0.09, "inside_other": -0.11, "holds_other": -0.52,
-    "digit": 0.04, "ascii": 0.18, "rule1": 0.55, "rule3": 0.48, "rule5": 0.12, "rule_score": 0.79,
-    "generic": -1.75, "n_len2": 0.04, "n_len3+": 0.17, "nr_len2": 0.17, "edge_left": 0.39, "edge_right": -0.07,
-    "dict_freq": -0.09, "in_dict": 0.17, "top_idf": 0.14, "person": 0.64, "entity": 0.86, "place_suffix": 0.27,
+    "digit": 0.04, "ascii": 0.18, "rule1": 0.57, "rule3": 0.49, "rule5": 0.14, "rule_score": 0.78,
+    "generic": -1.74, "n_len2": 0.04, "n_len3+": 0.17, "nr_len2": 0.17, "edge_left": 0.39, "edge_right": -0.07,
+    "dict_freq": -0.09, "in_dict": 0.17, "top_idf": 0.13, "person": 0.64, "entity": 0.86, "place_suffix": 0.27,
     "org_suffix": 0.47, "repeated": 1.03, "dpos_name": 0.59, "dpos_verb": -0.43,
 }
 BUILTIN_MEAN_GOLD = 5.143

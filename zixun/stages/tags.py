@@ -30,6 +30,7 @@ from zixun.read.page import Page
 from zixun.settings import get as setting
 from zixun.text.segment import (
     SURNAMES,
+    dictionary,
     idf_table,
     is_content_word,
     is_person_name,
@@ -66,8 +67,12 @@ _ENGLISH_STOP = frozenset(
     december mr mrs ms dr sure maybe another people percent a an as at be by do he i if in is it me
     my no of on or so to up us we""".split()
 )
-_BAD = re.compile(r"^[\d\W_]+$|^(?=(?:[^\d]*\d){6})[A-Za-z0-9]{10,}$|^\d+[年月日号%个万亿岁]|^[a-z]$|^第[\d一二三四五六七八九十百]+", re.I)
+_BAD = re.compile(r"^[\d\W_]+$|^(?=(?:[^\d]*\d){6})[A-Za-z0-9]{10,}$|^\d+[年月日号%个万亿岁]|^[a-z]$|^第[\d一二三四五六七八九十百]+"
+                  # a demonstrative and a measure word points at something, names nothing: 这三类, 本场比赛
+                  r"|^[这那此该每各某本][\d一二三四五六七八九十两几]*[个类种位名条项件些款场次届期]", re.I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_CAMEL = re.compile(r"^[a-z]{2,}[A-Z][a-z]")
 _CAP_WORD = r"(?:(?:[A-Z]\.)+|[A-Z][a-zA-Z’'\-]*[a-z][a-zA-Z’'\-]*)"  # Noem, McDowell, R.R. (no sentence end)
 # bounded by Latin letters and digits only: a Chinese character right before or after (访Kip Thorne表示) is an edge
 _PROPER_RUN = re.compile(
@@ -127,6 +132,8 @@ def _code_like(word: str) -> bool:
     more (iPhone, YouTube, McDonald and PlayStation switch at most three)."""
     if not (word.isascii() and word.isalpha() and len(word) >= 5):
         return False
+    if _CAMEL.match(word):
+        return True  # a script's identifier (adScript, onClick); a brand starts with one letter (iPhone)
     return sum(a.isupper() != b.isupper() for a, b in zip(word, word[1:], strict=False)) >= 4
 
 
@@ -149,9 +156,9 @@ def tag(text: str, *, title: str | None = None, k: int | None = None) -> list[st
     if model is None or title is None:
         return [w for w, _s in scored(text, title=title, k=k, local=entities.doc_aliases((title or "") + "\n" + text))]
     if not text.strip():
-        return [w for w, _p in model.pick(title, k)]
+        return [w for w, _p in model.pick(title, k) if not _BAD.match(w)]
     context = title + "\n" + text
-    picks = model.pick(title, k, distinct=True, floor=ARTICLE_FLOOR)
+    picks = [(w, p) for w, p in model.pick(title, k, distinct=True, floor=ARTICLE_FLOOR) if not _BAD.match(w)]
     local = {**completions([w for w, _p in picks], context), **entities.doc_aliases(context)}
     out = list(dict.fromkeys(entities.canonical(w, local=local) for w, _p in picks))
     full_names = set(local.values())
@@ -179,15 +186,44 @@ def completions(words: Iterable[str], text: str) -> dict[str, str]:
     and is followed every time by the same character (not a particle or a verb of saying) is
     that name cut short; it maps to the whole name."""
     out: dict[str, str] = {}
+    known = dictionary()
     for w in words:
-        if not (len(w) == 2 and w[0] in SURNAMES and _HAN.fullmatch(w[1])):
-            continue
-        nexts = {text[m.end()] if m.end() < len(text) else "" for m in re.finditer(re.escape(w), text)}
-        if len(nexts) == 1 and text.count(w) >= 2:
-            c = next(iter(nexts))
-            if c and _HAN.fullmatch(c) and c not in _NOT_NAME_END:
-                out[w] = w + c
+        if len(w) == 2 and w[0] in SURNAMES and _HAN.fullmatch(w[1]):
+            nexts = {text[m.end()] if m.end() < len(text) else "" for m in re.finditer(re.escape(w), text)}
+            if len(nexts) == 1 and text.count(w) >= 2:
+                c = next(iter(nexts))
+                if c and _HAN.fullmatch(c) and c not in _NOT_NAME_END:
+                    out[w] = w + c
+                    continue
+        if 2 <= len(w) <= 3 and _HAN_ONLY.fullmatch(w) and to_simplified(w) not in known:
+            whole = _whole(w, text)
+            if whole != w:
+                out[w] = whole
     return out
+
+
+def _whole(w: str, text: str) -> str:
+    """A piece the segmenter guessed (爱奇 of 爱奇艺, 吉村真 of 吉村真晴, 亚鹏 of 李亚鹏) grown to
+    what the story writes around it every time: the same characters follow (or precede) each
+    of its two or more occurrences. At most two characters each way, never a particle."""
+    starts = [m.start() for m in re.finditer(re.escape(w), text)]
+    if len(starts) < 2:
+        return w
+    left, right = 0, 0
+    while right < 2:
+        nxt = {text[a + len(w) + right : a + len(w) + right + 1] for a in starts}
+        c = next(iter(nxt))
+        if len(nxt) != 1 or not _HAN.fullmatch(c) or c in _NOT_NAME_END:
+            break
+        right += 1
+    while left < 2:
+        prev = {text[a - left - 1 : a - left] if a - left - 1 >= 0 else "" for a in starts}
+        c = next(iter(prev))
+        if len(prev) != 1 or not _HAN.fullmatch(c) or c in _NOT_NAME_END:
+            break
+        left += 1
+    a = starts[0]
+    return text[a - left : a + len(w) + right]
 
 
 def scored(text: str, *, title: str | None, k: int, local: dict[str, str] | None = None) -> list[tuple[str, float]]:
