@@ -482,3 +482,11 @@ def test_pointing_words_and_script_identifiers_are_not_tags() -> None:
                      "iPhone 用户可以在 macOS 上同步饮食记录。", title="这三种水果空腹别吃", k=10)
     assert "这三种" not in tags and "adScript" not in tags, tags
     assert "iPhone" in tags or "macOS" in tags, tags
+
+
+def test_a_dotted_name_with_a_long_last_part_stays_whole() -> None:
+    """安东尼·波罗夫斯基: the tagger cuts 波|罗夫斯基, the tag is the whole name, not 安东尼·波."""
+    text = "真人秀的成员安东尼·波罗夫斯基（Antoni Porowski）近日公开新恋情，安东尼在社交网站分享了合影。"
+    assert entities.doc_aliases(text)["安东尼"] == "安东尼·波罗夫斯基"
+    tags = zixun.tag(text, title="真人秀成员安东尼公开新恋情")
+    assert "安东尼·波罗夫斯基" in tags and "安东尼·波" not in tags, tags

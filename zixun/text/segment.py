@@ -210,8 +210,11 @@ def _surname_joins(tokens: list[tuple[str, str]], i: int) -> bool:
 
 def _translit(word: str, pos: str) -> bool:
     """A possible piece of a transliterated name: a short noun-like token of such characters
-    (因/p after 瑞斯 is a preposition, not a syllable)."""
-    return 1 <= len(word) <= 3 and pos[:1] in ("n", "j") and all(c in TRANSLIT for c in to_simplified(word))
+    (因/p after 瑞斯 is a preposition, not a syllable); up to six when the tagger calls it a
+    name (罗夫斯基/nrt of 安东尼·波罗夫斯基)."""
+    size = len(word)
+    return ((1 <= size <= 3 and pos[:1] in ("n", "j")) or (size <= 6 and pos.startswith("nr"))) and all(
+        c in TRANSLIT for c in to_simplified(word))
 
 
 def _join_transliterations(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
