@@ -76,6 +76,13 @@ def test_a_stated_offset_in_running_text_is_kept() -> None:
     assert (m.start, m.end) == (d(2023, 11, 6, 9, 30), d(2023, 11, 6, 10, 30, 59))
 
 
+def test_a_weekday_in_brackets_joins_the_date_and_the_time_after_it() -> None:
+    """Hong Kong and Taiwan papers write "11月6日（週一）下午3時": one time, on the 6th."""
+    m = one("11月6日（週一）下午3時")
+    assert (m.start, m.text) == (d(2023, 11, 6, 15), "11月6日（週一）下午3時")
+    assert one("2023年11月6日（星期一）").text == "2023年11月6日（星期一）"
+
+
 def test_anchor_words_refer_back_to_the_text() -> None:
     found = parse_times("11月6日，公司宣布调整。当天，创始人发出内部信；次日正式实施。", BASE)
     days = [m.start.date() for m in found]

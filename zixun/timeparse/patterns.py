@@ -96,4 +96,4 @@ ATOMS: list[tuple[str, str]] = [
 SCAN = re.compile("|".join(f"(?P<K_{name}>{pat})" for name, pat in ATOMS))
 
 CONNECTOR = re.compile(r"(?:时|许|左右)?\s?(?:起?至|到|-|~|—{1,2}|－)\s?")
-GLUE = re.compile(r"(?:\s{0,2}|的|\s?[(（][^)）]{1,4}[)）]\s?)")
+GLUE = re.compile(r"(?:\s{0,2}|的|\s?[(（][^)）]{1,4}[)）]\s?|\s?[(（]\s?|\s?[)）]\s?)")

@@ -310,6 +310,9 @@ def parse_times(text: str, base: datetime | None = None, *, bias: str = "past",
             continue
         if any(a.m.group() in ANCHORED_WORDS for a in g) or precision in ("day", "hour", "minute", "second"):
             anchor = start
+        if norm[s:e].count("（") + norm[s:e].count("(") > norm[s:e].count("）") + norm[s:e].count(")") \
+                and norm[e : e + 1] in ("）", ")"):
+            e += 1  # "11月6日（星期一）": the bracket the weekday opened closes in the match
         out.append(TimeMatch(text[s:e], (s, e), start, end, precision, _kind(st), open_))
     # a span that ends before it starts ("后0年": zero years on) names no time at all
     return [tm for tm in out if tm.end is None or tm.end >= tm.start]
