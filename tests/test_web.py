@@ -449,3 +449,19 @@ def test_concurrent_misses_on_one_key_compute_once(built: tuple[str, int]) -> No
         assert got == [site.store.count()] * 6
     finally:
         site.close()
+
+
+def test_page_language_follows_the_story_script(tmp_path: Path) -> None:
+    """A traditional-script story is served as zh-Hant (fonts and screen readers choose by it),
+    a simplified one as zh-CN."""
+    trad = ("<html><head><meta charset='utf-8'><title>港灣市圖書館延長開放時間</title></head><body><article>"
+            "<h1>港灣市圖書館延長開放時間</h1><p>港灣市政府今天宣佈，全市公共圖書館下月起延長開放時間，"
+            "平日開放至晚上十點，以回應市民的閱讀需求。</p><p>圖書館表示，將增聘兼職人員，並優化自助借還書設備。</p>"
+            "</article></body></html>")
+    with TestClient(create_app(f"sqlite:///{tmp_path / 'l.db'}")) as c:
+        t = c.post("/api/ingest", content=trad.encode("utf-8"), params={"url": "https://hk.example/lib.html"})
+        s = c.post("/api/ingest", content=(WEB_DATA / "w03_cba.html").read_bytes(),
+                   params={"url": "https://sports.example.com/cba.html"})
+        assert t.status_code == 201 and s.status_code == 201, (t.text, s.text)
+        assert '<html lang="zh-Hant">' in c.get(f"/articles/{t.json()['id']}").text
+        assert '<html lang="zh-CN">' in c.get(f"/articles/{s.json()['id']}").text

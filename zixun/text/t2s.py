@@ -66,3 +66,14 @@ def in_script(out: str, folded: str, original: str) -> str:
             seen[f][o] += 1
     back = {f: c.most_common(1)[0][0] for f, c in seen.items()}
     return "".join(back.get(ch, ch) for ch in out)
+
+
+def is_traditional(text: str) -> bool:
+    """Written in traditional script: at least one in twenty of its first 2,000 ideographs
+    fold to another character (simplified text has almost none that do; 后, 发 … are only
+    in the table's right-hand side)."""
+    sample = [c for c in text[:4000] if "\u3400" <= c <= "\u9fff"][:2000]
+    if not sample:
+        return False
+    changed = sum(1 for c in sample if c in _PAIRS)
+    return changed * 20 >= len(sample)

@@ -32,6 +32,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from zixun import api
+from zixun.model import Article
 from zixun.recommend.blend import RelatedArticle
 from zixun.recommend.index import RelatedIndex
 from zixun.render import byline_text, reader_time
@@ -39,6 +40,7 @@ from zixun.settings import get as setting
 from zixun.store import Store
 from zixun.store.base import SearchHit
 from zixun.store.query import snippet_html
+from zixun.text.t2s import is_traditional
 from zixun.web.fragments import channel_options, chips_html, meta_html, nav_html, path_quote
 
 RELATED_SPARE = 6  # extra 大家还在看 candidates kept so a reader's already-read ones can be dropped
@@ -152,6 +154,14 @@ def safe_url(value: str | None) -> str | None:
     return value.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
+def html_lang(article: Article) -> str:
+    """The page's ``lang``: zh-Hant for a traditional-script story (screen readers and fonts
+    pick their glyphs and voice by it), zh-CN for simplified, else the detected language."""
+    if article.lang != "zh":
+        return article.lang or "zh-CN"
+    return "zh-Hant" if is_traditional(article.title + article.text[:2000]) else "zh-CN"
+
+
 def excerpt(value: str, n: int = 80) -> str:
     value = " ".join(value.split())
     return value if len(value) <= n else value[: n - 1] + "…"
@@ -171,6 +181,7 @@ def make_env() -> Environment:
     env.filters["path_quote"] = path_quote
     env.filters["safe_url"] = safe_url
     env.filters["excerpt"] = excerpt
+    env.filters["html_lang"] = html_lang
     env.globals.update(meta_html=meta_html, chips_html=chips_html, nav_html=nav_html,
                        channel_options=channel_options)
     return env
