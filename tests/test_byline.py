@@ -214,3 +214,26 @@ def test_a_hong_kong_paper_tag_before_the_lead_names_the_outlet_and_leaves() -> 
     byline.run(art, Page(source="t", kind="text", text="", hints={}))
     assert (art.byline.outlet, art.byline.reporters) == ("南方晨報", ["何嘉欣"])
     assert art.paragraphs == ["港鐵新綫工程昨日舉行動工儀式，新站預計2029年落成。"]
+
+
+def test_a_credit_glued_to_the_lead_is_cut_off_it() -> None:
+    """Flattened pages lose the break after the credit: "作者：符晓岚青禾港…", "文/Lanfield9月3日…".
+    The name is a reporter and the lead starts where the name ends; a Latin pen name after 文/
+    on a line of its own is one too."""
+    art = Article(paragraphs=["作者：符晓岚青禾港当地时间周四公布三季度吞吐量，集装箱量同比增长一成，创历史同期新高。",
+                              "港口方面表示，四季度将新开两条航线。"])
+    byline.run(art, Page(source="t", kind="text", text="", hints={}))
+    assert art.byline.reporters == ["符晓岚"]
+    assert art.paragraphs[0].startswith("青禾港当地时间周四公布")
+    art = Article(paragraphs=["文/Lanfield9月3日，一篇关于家电行业赌约的文章发表后，引来不少读者讨论。", "第二段。"])
+    byline.run(art, Page(source="t", kind="text", text="", hints={}))
+    assert art.byline.reporters == ["Lanfield"] and art.paragraphs[0].startswith("9月3日，")
+    art = Article(paragraphs=["文/Lanfield", "9月3日，一篇关于家电行业赌约的文章发表后，引来不少读者讨论。"])
+    byline.run(art, Page(source="t", kind="text", text="", hints={}))
+    assert art.byline.reporters == ["Lanfield"] and art.paragraphs[0].startswith("9月3日，")
+
+
+def test_a_lead_that_starts_with_a_label_word_keeps_its_words() -> None:
+    art = Article(paragraphs=["文化馆今天公布周末活动安排，三场非遗展演将在城东剧场举行。", "第二段。"])
+    byline.run(art, Page(source="t", kind="text", text="", hints={}))
+    assert art.byline.reporters == [] and art.paragraphs[0].startswith("文化馆今天公布")

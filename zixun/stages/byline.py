@@ -20,8 +20,17 @@ import re
 from zixun.model import Article, Byline
 from zixun.read.page import Page
 from zixun.stages.boilerplate import PORTALS, unwrap
-from zixun.stages.byline_names import CITIES, CJK, is_cjk_name, is_user_name, join_spaced, split_city
+from zixun.stages.byline_names import (
+    CITIES,
+    CJK,
+    COMPOUND_SURNAMES,
+    is_cjk_name,
+    is_user_name,
+    join_spaced,
+    split_city,
+)
 from zixun.text.segment import dictionary, pos_tag
+from zixun.text.t2s import to_simplified
 
 _OUTLET_LABEL = r"来源|來源|稿源|出处|出處|来自|來自|发布机构|發布機構|发文机关|發文機關|信息来源|文章来源"
 _EDITOR_LABEL = r"责任编辑|責任編輯|责编|責編|值班编辑|本文编辑|编辑|編輯"
@@ -121,6 +130,7 @@ def _labelled(text: str, b: Byline) -> bool:
     hit = False
     for k, m in enumerate(matches):
         label, colon = m.group("label"), m.group("colon")
+        colon = colon or (label[:1] == "文" and label[-1:] in "/／|｜")  # 文/Lanfield (not 图/: a photo credit)
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
         segment = text[m.end() : end].strip(" :：\t")
         if re.match(_OUTLET_LABEL, label):
@@ -294,6 +304,35 @@ def _strip_credit(p: str) -> str:
 _ACCOUNT = re.compile(r"^(?P<a>[^\s:：|｜]{2,16})\s+(?:发布时间|發佈時間|发布于|發布於|时间|時間|日期|(?:19|20)\d\d[-/.年])")
 
 
+# a credit label glued to the lead, as flattened pages print it: "作者：符晓岚青禾港当地时间…", "文/Lanfield9月3日，…"
+_GLUED_LABEL = re.compile(r"^(?:作者|记者|記者|撰文|文)\s*[:：/／]\s*(?P<rest>\S.*)$", re.S)
+_LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z.'’\-]{1,30}(?=[\d\u4e00-\u9fff])")
+# characters that end no name but open a lead: 李华|据报道, 张伟|昨日
+_LEAD_OPENERS = frozenset("据在从对向于为被把将今昨近日本和与及")
+
+
+def _glued_name(text: str) -> tuple[str | None, str]:
+    """The name at the start of ``text`` and the lead after it, when the lead starts where the
+    name ends: a three- or two-character name with a known surname, followed by a digit, a
+    dictionary word or a word that opens a lead; or a Latin pen name followed by a digit or
+    a Chinese character. (None, text) when no such name is there."""
+    if latin := _LATIN_NAME.match(text):
+        return latin.group(), text[latin.end() :].lstrip(" ，,")
+    known = dictionary()
+    first = pos_tag(text[:12])[:1]
+    for n in (4, 3, 2):
+        name, tail = text[:n], text[n:]
+        if len(name) < n or name[-1] in _LEAD_OPENERS or not is_cjk_name(name, strict=True):
+            continue
+        if n == 4 and to_simplified(name[:2]) not in COMPOUND_SURNAMES:
+            continue  # four characters: 欧阳娜娜, not 符晓岚青
+        opens = n < 4 and (tail[:1].isdigit() or tail[:1] in _LEAD_OPENERS)
+        tagged = first and first[0] == (name, "nr")  # the tagger cuts the name off itself
+        if opens or tagged or any(tail[:k] in known for k in (2, 3, 4)):
+            return name, tail.lstrip(" ，,")
+    return None, text
+
+
 def _account(date_lines: list[str]) -> str | None:
     """The account or outlet name that apps print before the time: "湘楚交通报 发布时间：…"."""
     for line in date_lines[:2]:
@@ -328,6 +367,11 @@ def run(article: Article, page: Page) -> None:
         position = "first" if i < 5 and len(p) <= 12 else "body"
         if _subject(p, title):
             continue
+        if i < 3 and len(p) > 30 and (glued := _GLUED_LABEL.match(p)):
+            name, rest = _glued_name(glued.group("rest"))
+            if name:  # 作者：符晓岚青禾港当地时间周四…: the credit, then the lead with no break
+                _add(b.reporters, [name])
+                p = paras[i] = rest
         if i < 5 and (lead := _LEAD_BRACKET.match(p)):  # the dateline alone: its city is not lost in the lead
             parse_line(lead.group("inner") or lead.group("tag"), b, position="head")
         if parse_line(p, b, position=position) and len(p) <= 60 and not re.search(r"[。！？!?]", p):
