@@ -490,3 +490,14 @@ def test_a_dotted_name_with_a_long_last_part_stays_whole() -> None:
     assert entities.doc_aliases(text)["安东尼"] == "安东尼·波罗夫斯基"
     tags = zixun.tag(text, title="真人秀成员安东尼公开新恋情")
     assert "安东尼·波罗夫斯基" in tags and "安东尼·波" not in tags, tags
+
+
+def test_a_hyphen_for_the_middle_dot_still_makes_one_name() -> None:
+    """梅西-阿诺德 written with a hyphen is one singer (not 利昂内尔·梅西 from the table), spelt as
+    the page spells it; two places joined by a hyphen (北京-上海) stay two places."""
+    text = ("说唱歌手梅西-阿诺德和流行歌手玛丽安-凯特入围音乐名人堂提名名单。阿诺德表示很荣幸，"
+            "凯特则在社交网站上感谢歌迷。颁奖礼后两人将乘北京-上海航班回国演出。")
+    tags = zixun.tag(text, title="音乐名人堂提名公布 阿诺德玛丽安-凯特等在列")
+    assert "梅西-阿诺德" in tags and "玛丽安-凯特" in tags, tags
+    assert "利昂内尔·梅西" not in tags and "阿诺德" not in tags, tags
+    assert entities.doc_aliases(text).get("北京") is None

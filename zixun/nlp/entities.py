@@ -90,8 +90,9 @@ def parent(word: str) -> str | None:
     return PARENTS.get(word)
 
 
-# A full name written with a middle dot: 勒布朗·詹姆斯, 特雷莎•梅, 迈克尔·杰弗里·乔丹
-_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,12}(?:[·•・][\u4e00-\u9fff]{1,12}){1,3}")
+# A full name written with a middle dot: 勒布朗·詹姆斯, 特雷莎•梅, 迈克尔·杰弗里·乔丹 (or a hyphen for
+# the dot, 梅西-阿诺德: the segmenter decides whether the pieces are names)
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,12}(?:[·•・\-－‐][\u4e00-\u9fff]{1,12}){1,3}")
 # A short name the story defines: 中国人民银行（以下简称“央行”）, …有限公司(简称摩尔线程)
 _DEFINED = re.compile(
     r"[（(](?:以下|下文|下同)?[，,]?(?:简称|簡稱|下称|下稱|以下称)[为為:：]?\s*[“\"「『《]?"
@@ -137,10 +138,10 @@ def doc_aliases(text: str) -> dict[str, str]:
     found: dict[str, set[str]] = {}
     for m in _DOTTED.finditer(text):  # the run around the dot, cut into words: 勇士队|斯蒂芬·库里|得到
         for w, _p in join_split_names(pos_tag(m.group(0))):
-            if not re.search(r"[·•・]", w):
+            if not re.search(r"[·•・\-－‐]", w):
                 continue
             full = re.sub(r"[•・]", "·", w)
-            parts = full.split("·")
+            parts = re.split(r"[·\-－‐]", full)
             for part in (parts[0], parts[-1]):
                 if len(part) >= 2:
                     found.setdefault(part, set()).add(full)

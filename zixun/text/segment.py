@@ -176,7 +176,7 @@ def join_split_names(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     noun is joined (高/a 质量 stays apart); pieces are joined only when each is one to three
     transliteration characters and one of them is tagged a name or a place.
     """
-    tokens = _join_transliterations(tokens)
+    tokens = _join_transliterations(_join_hyphenated(tokens))
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(tokens):
@@ -206,6 +206,33 @@ def _surname_joins(tokens: list[tuple[str, str]], i: int) -> bool:
         # the tagger itself calls a name (张|常宁/nr) and after no numeral
         return gpos == "nr" and len(given) == 2 and (i == 0 or tokens[i - 1][1] != "m")
     return p == "nr" and (gpos[:1] == "n" or gpos in ("j", "x"))
+
+
+def _name_piece(word: str, pos: str) -> bool:
+    """A name-tagged piece, or a place-tagged one that sounds foreign (玛丽安, not 缅甸)."""
+    if not (2 <= len(word) <= 5 and _CJK_RUN.fullmatch(word)):
+        return False
+    if pos.startswith("nr"):
+        return True
+    return pos.startswith("ns") and 3 * sum(c in TRANSLIT for c in to_simplified(word)) >= 2 * len(word)
+
+
+def _join_hyphenated(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """梅西/nr -/x 阿诺德/nr → 梅西-阿诺德/nrt: some outlets write a foreign name's middle dot as a
+    hyphen (and tag it so: 杰拉德-格林). Two pieces of Chinese characters tagged as names, or as
+    foreign-sounding places, are joined when at least one is a person's name (木姐-缅甸 and
+    北京-上海 are routes and stay apart)."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tokens):
+        if (i + 2 < len(tokens) and tokens[i + 1][0] in ("-", "－", "‐") and _name_piece(*tokens[i])
+                and _name_piece(*tokens[i + 2]) and "nr" in (tokens[i][1][:2], tokens[i + 2][1][:2])):
+            out.append((tokens[i][0] + tokens[i + 1][0] + tokens[i + 2][0], "nrt"))  # the page's own mark
+            i += 3
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
 
 
 def _translit(word: str, pos: str) -> bool:
