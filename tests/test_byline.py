@@ -237,3 +237,15 @@ def test_a_lead_that_starts_with_a_label_word_keeps_its_words() -> None:
     art = Article(paragraphs=["文化馆今天公布周末活动安排，三场非遗展演将在城东剧场举行。", "第二段。"])
     byline.run(art, Page(source="t", kind="text", text="", hints={}))
     assert art.byline.reporters == [] and art.paragraphs[0].startswith("文化馆今天公布")
+
+
+def test_a_commentator_credit_names_the_writers() -> None:
+    """"（评论员 罗博 萧海川）" closing a commentary credits its writers and leaves the text;
+    "评论员文章" (a commentary) names nobody."""
+    art = Article(paragraphs=["越是困难的时候，越需要汇聚信心与力量。", "正是有了英勇的你们，才有这座英雄的城！（评论员 罗博 萧海川）"])
+    byline.run(art, Page(source="t", kind="text", text="", hints={}))
+    assert art.byline.reporters == ["罗博", "萧海川"]
+    assert art.paragraphs[-1] == "正是有了英勇的你们，才有这座英雄的城！"
+    b = Byline()
+    byline.parse_line("人民日报发表评论员文章", b, position="body")
+    assert b.reporters == []

@@ -347,3 +347,17 @@ def test_flattened_story_that_opens_with_a_label_is_kept() -> None:
     assert "来源：青溪晚报" not in joined
     flat = zixun.extract(("文章来源：青溪晚报" + body.split("本报讯", 1)[1]).encode("utf-8"))
     assert "亲子阅读活动" in "\n".join(flat.paragraphs)
+
+
+def test_a_short_chinese_h1_that_the_title_confirms_is_the_headline() -> None:
+    """A three-character <h1> (a person's entry: 林若溪) confirmed by <title> minus the site name is
+    the headline, not the heading of a login dialog the page also carries."""
+    html = """<html><head><meta charset="utf-8"><title>林若溪_青禾百科</title></head><body>
+    <div class="dialog"><h3>绑定青禾钱包</h3><p>请先登录后再绑定。</p></div>
+    <div class="nav">""" + "".join(f"<a href='/c{i}'>栏目{i}</a>" for i in range(80)) + """</div>
+    <div class="main"><h1>林若溪</h1>
+    <p>林若溪，青禾本地的女歌手兼作曲人，出生于青禾市，毕业于青禾音乐学院作曲系。</p>
+    <p>2011年发行个人第五张国语专辑，凭借同名主打歌入围多个音乐奖项的年度歌曲。</p>
+    <p>2015年起担任多档音乐节目的制作人，参与制作的专辑获得业内好评。</p></div></body></html>"""
+    art = extract_page(html.encode("utf-8"), url="https://baike.example.cn/item/linruoxi")
+    assert art.title == "林若溪" and not art.title_generated

@@ -36,7 +36,8 @@ _OUTLET_LABEL = r"来源|來源|稿源|出处|出處|来自|來自|发布机构|
 _EDITOR_LABEL = r"责任编辑|責任編輯|责编|責編|值班编辑|本文编辑|编辑|編輯"
 _REPORTER_LABEL = (
     r"作\s?者(?!单位|簡介|简介|单位|信息)|撰文|撰稿|执笔人?|執筆人?|发表人|發表人|发信人|發信人|楼主|樓主|博主|"
-    rf"(?:特约|首席|见习|实习|驻[{CJK}]{{1,4}})?记者|(?:特約|首席|見習|實習)?記者|通讯员|通訊員|实习生|實習生|"
+    rf"(?:特约|首席|见习|实习|驻[{CJK}]{{1,4}})?记者|(?:特約|首席|見習|實習)?記者|(?:特约|特約)?(?:评论员|評論員)|"
+    r"通讯员|通訊員|实习生|實習生|"
     r"摄影|攝影|图文|圖文|文图|文圖|文\s*[/／|｜]|图\s*[/／]"
 )
 _LABEL = re.compile(rf"(?P<label>{_OUTLET_LABEL}|{_EDITOR_LABEL}|{_REPORTER_LABEL})\s*(?P<colon>[:：]?)")
@@ -148,7 +149,7 @@ def _labelled(text: str, b: Byline) -> bool:
                 b.editor = b.editor or names[0]
                 hit = True
         else:
-            is_reporter = "记者" in label or "記者" in label or label in ("实习生", "實習生")
+            is_reporter = any(w in label for w in ("记者", "記者", "评论员", "評論員")) or label in ("实习生", "實習生")
             if label in ("通讯员", "通訊員"):
                 continue  # correspondents are credited but are not the story's reporters
             if not colon and not is_reporter and not label.startswith(("摄影", "攝影")):

@@ -121,7 +121,7 @@ def collect_meta(page: Page) -> None:
     if title_el is not None and title_el.text_content().strip():
         hints["html_title"] = clean_line(title_el.text_content())
     h1s = [clean_line(h.text_content()) for h in tree.iter("h1")]
-    h1s = [h for h in h1s if 4 <= len(h) <= 80]
+    h1s = [h for h in h1s if 4 <= len(h) <= 80 or (2 <= len(h) < 4 and _HAN_ONLY.fullmatch(h))]  # 林若溪, 春运
     if h1s:
         hints["h1"] = h1s[0]
     if not page.url:
@@ -144,7 +144,8 @@ def headline(hints: dict[str, Any], lines: list[Line], body_start: int) -> tuple
     lo = max(0, body_start - 60)
     for i in range(lo, min(len(lines), body_start + 3)):
         line = lines[i]
-        if not (4 <= len(line.text) <= 100) or line.link_ratio > 0.5:
+        short_heading = line.in_heading and 2 <= len(line.text) < 4 and _HAN_ONLY.fullmatch(line.text)
+        if not (4 <= len(line.text) <= 100 or short_heading) or line.link_ratio > 0.5:
             continue
         k = for_matching(line.text)
         if len(k) < 4 or not any(k in c for c in keys):
@@ -157,6 +158,9 @@ def headline(hints: dict[str, Any], lines: list[Line], body_start: int) -> tuple
     for key in ("jsonld_title", "og_title"):
         if hints.get(key):
             return strip_site_suffix(str(hints[key]), hints.get("h1")), None
+    h1 = hints.get("h1")
+    if h1 and hints.get("html_title") and strip_site_suffix(str(hints["html_title"]), h1) == h1:
+        return str(h1), None  # the <h1> is the <title> without the site's name (林若溪_青禾百科)
     # No line is confirmed by the page's metadata (e-paper pages title the page "第03版：要闻"):
     # the nearest heading above the body is the story's own headline.
     heads: list[tuple[str, int, int]] = []
@@ -176,6 +180,7 @@ def headline(hints: dict[str, Any], lines: list[Line], body_start: int) -> tuple
     return None, None
 
 
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _US_DATE = re.compile(
     r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d)"
     r"(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[AaPp][Mm])?)?"
