@@ -73,3 +73,20 @@ def test_helpers() -> None:
     assert declared_charset(b"<?xml version='1.0' encoding='gb2312'?>") == "gb2312"
     assert common_ratio(TEXT) > 0.6
     assert common_ratio("") == 0.0
+
+
+def test_random_or_compressed_bytes_are_not_read_as_chinese() -> None:
+    """Random bytes decode as GB18030 into a screen of rare characters; their control bytes give
+    them away. GBK, Big5 and UTF-8 text with tabs and page breaks is still text."""
+    import random
+    import zlib
+
+    noise = random.Random(7).randbytes(5000)
+    with pytest.raises(BinaryInput):
+        decode(noise, source="noise.html")
+    with pytest.raises(BinaryInput):
+        decode(zlib.compress("江城地铁新线开通".encode() * 400), source="page.html.z")
+    simplified = "江城地铁12号线今天开通。\t市民排队试乘。\f第二页：沿线共设车站37座。\r\n"
+    traditional = "江城捷運12號線今天開通。\t市民排隊試乘。\f第二頁：沿線共設車站37座。\r\n"
+    for text, enc in ((simplified, "gbk"), (traditional, "big5"), (simplified, "utf-8")):
+        assert decode(text.encode(enc), source="p.txt")[0] == text

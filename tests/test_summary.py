@@ -266,3 +266,20 @@ def test_english_text_gets_room_for_a_sentence_and_spaces_between_sentences() ->
     out = zixun.summarize(text)
     assert out.startswith("WASHINGTON - Scientists on Monday unveiled"), out
     assert ".The" not in out and ".Researchers" not in out and "。" not in out
+
+
+def test_a_text_without_punctuation_costs_about_its_length() -> None:
+    """A crawl that lost every punctuation mark is one clause as long as the text; the one-line
+    提示 reads each clause's shape once, not once per word (quadratic: 40k characters took 26 s)."""
+    import time
+
+    def timed(text: str) -> float:
+        t = time.perf_counter()
+        zixun.summarize(text, max_chars=30)
+        return time.perf_counter() - t
+
+    unit = "江城地铁新线开通市民出行更加方便"
+    timed(unit * 10)  # warm-up: dictionaries load once
+    small = max(timed(unit * 500), 1e-3)
+    # loose: 10x the text may cost ~10x; a per-word rescan of the clause would cost ~100x
+    assert timed(unit * 5000) < 30 * small + 1.0

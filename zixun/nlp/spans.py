@@ -267,10 +267,17 @@ def token_features(sents: list[tuple[int, str]], budget: int) -> list[tuple[Key,
     share, textlen = math.log(max(1, budget) / total), math.log(total / 100)
     rows: list[tuple[Key, list[float]]] = []
     clause_no, last = 0, (0, 0)
+    shapes: dict[tuple[int, int], list[bool | float]] = {}  # once per clause: a clause can be a whole text
     for k, (si, ci, w, p, c, n_parts) in enumerate(toks):
         if k and (si, ci) != last:
             clause_no += 1
         last = (si, ci)
+        shape = shapes.get((si, ci))
+        if shape is None:
+            shape = shapes[si, ci] = [
+                bool(_ATTR.search(c)), bool(PREFIX.match(c)), bool(CONNECTIVE.match(c)), bool(_SPEAKER.search(c)),
+                ci == n_parts - 1, bool(re.search(r"\d", c)), len(bare(c)) / 20,
+            ]
         i = min(3.0, idf.get(w, median * 1.1) / median)
         f = [
             1.0, math.log(1 + tf[w]), i, 1 / (1 + si), 1 / (1 + ci), 1 / (1 + clause_no),
@@ -278,9 +285,7 @@ def token_features(sents: list[tuple[int, str]], budget: int) -> list[tuple[Key,
             any(ch.isdigit() for ch in w), is_content_word(w), tfidf.get(w, 0.0) / top, (tf[w] > 1) * i,
             len(w) == 1, p.startswith("nr"), p.startswith("ns"), p.startswith("nt") or p == "nz",
             p.startswith("n"), p.startswith("v"), p in ("m", "eng", "x"), len(where[w]) / n_sents,
-            w.isascii(), w in seen, bool(_ATTR.search(c)), bool(PREFIX.match(c)), bool(CONNECTIVE.match(c)),
-            bool(_SPEAKER.search(c)), ci == n_parts - 1, bool(re.search(r"\d", c)), len(bare(c)) / 20,
-            share, textlen,
+            w.isascii(), w in seen, *shape, share, textlen,
         ]
         seen.add(w)
         rows.append(((si, ci, w), [float(x) for x in f]))

@@ -41,12 +41,20 @@ _COMMON = frozenset(
 )
 
 
+# control bytes but tab, newline, carriage return, form feed (page breaks) and ESC (ISO-2022 text)
+_CONTROL = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+
+
 def _sniff_binary(data: bytes, source: str) -> None:
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise BinaryInput(source, f"is not HTML or text (looks like {what}): skipped")
     head = data[:4096]
-    if head.count(b"\x00") > len(head) // 100 and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    # control bytes: no character of UTF-8, GBK/GB18030 or Big5 text uses them (tab, newline and
+    # carriage return aside), while about one byte in ten of compressed or random data is one
+    control = len(head) - len(head.translate(None, _CONTROL))
+    if not utf16 and (head.count(b"\x00") > len(head) // 100 or control > len(head) // 50):
         raise BinaryInput(source, "is not HTML or text (binary bytes): skipped; pass .html, .txt, .jsonl or .gz files")
 
 
