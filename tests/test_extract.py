@@ -361,3 +361,14 @@ def test_a_short_chinese_h1_that_the_title_confirms_is_the_headline() -> None:
     <p>2015年起担任多档音乐节目的制作人，参与制作的专辑获得业内好评。</p></div></body></html>"""
     art = extract_page(html.encode("utf-8"), url="https://baike.example.cn/item/linruoxi")
     assert art.title == "林若溪" and not art.title_generated
+
+
+def test_a_story_nested_deeper_than_256_elements_is_read() -> None:
+    """Old portal pages leave <font> and <div> tags open, so the story can sit hundreds of
+    elements deep; libxml2 drops what is deeper than 256 unless told otherwise."""
+    story = ("<p>江城地铁12号线最后一段盾构隧道今天在汉江南岸贯通，这条环线全长59.9公里，共设车站37座。</p>"
+             "<p>市轨道交通集团表示，全线将在年内完成设备安装调试，计划年底前开通试运营。</p>")
+    html = ("<html><head><meta charset='utf-8'><title>江城地铁12号线全线贯通</title></head><body>"
+            + "<div><font size=2>" * 200 + "<h1>江城地铁12号线全线贯通</h1>" + story + "</body></html>")
+    art = extract_page(html.encode("utf-8"), source="deep.html")
+    assert "盾构隧道" in art.text and "年底前开通试运营" in art.text

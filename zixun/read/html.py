@@ -20,7 +20,8 @@ def parse_html(text: str, *, source: str = "<input>", warnings: list[str] | None
     """Parse ``text`` into an lxml tree; on hopeless markup return a tree holding its text."""
     cleaned = _XML_DECL.sub("", text).replace("\x00", "")
     try:
-        parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+        # huge_tree: libxml2 otherwise drops everything nested deeper than 256 elements, without an error
+        parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
         tree = lxml.html.document_fromstring(cleaned, parser=parser)
         return tree
     except (etree.ParserError, ValueError) as exc:
