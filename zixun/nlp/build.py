@@ -4,12 +4,17 @@
     python -m zixun.nlp.build category FILE... [--holdout 0.1] [--out PATH]
     python -m zixun.nlp.build summary-weights FILE... [--part even|odd|all] [--out PATH]
     python -m zixun.nlp.build tags-model FILE... [--part even|odd|all] [--no-counts] [--out PATH]
+    python -m zixun.nlp.build order-weights FILE... [--part even|odd|all] [--limit 6000] [--out PATH]
 
 ``category`` is the same as ``zixun train-category``. ``summary-weights`` fits the word
 relevance model of the one-line 提示 (``zixun.nlp.spans.train_weights``) on (text, summary)
 pairs: LCSTS files (``<summary>…</summary><short_text>…</short_text>`` records, ``--part``
 keeps even or odd ``doc id``s) or JSON lines with ``text`` and ``summary``; it writes
 ``<data dir>/summary_weights.json``, which then replaces the built-in weights.
+``order-weights`` fits the lead scorer of the reading-order stage
+(``zixun.stages.order.LEAD_WEIGHTS``) on stories in reading order: JSON lines with
+``paragraphs`` (gzip or not), datelines cut as the byline stage cuts them; it prints the
+weights (and writes them to ``--out`` when given) for the built-in table.
 Nothing is written into the package.
 """
 
@@ -54,6 +59,42 @@ def tags_model(args: argparse.Namespace) -> int:
     return 0
 
 
+def ordered_stories(files: list[Path], part: str = "all", limit: int = 6000) -> list[list[str]]:
+    """Stories of three or more paragraphs, in reading order, as the byline stage leaves them."""
+    import gzip
+
+    from zixun.stages.byline import strip_credit
+    from zixun.text.t2s import to_simplified
+
+    out: list[list[str]] = []
+    for path in files:
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                if len(out) >= limit:
+                    return out
+                if not line.strip() or (part != "all" and i % 2 != (0 if part == "even" else 1)):
+                    continue
+                paras = [to_simplified(strip_credit(str(p)).strip()) for p in json.loads(line).get("paragraphs") or []]
+                paras = [p for p in paras if p]
+                if len(paras) >= 3:
+                    out.append(paras)
+    return out
+
+
+def order_weights(args: argparse.Namespace) -> int:
+    """``order-weights``: the reading-order lead scorer from stories in reading order."""
+    from zixun.stages import order
+
+    stories = ordered_stories(args.files, args.part, args.limit)
+    weights = order.fit_lead_weights(stories)
+    text = json.dumps({"weights": weights, "stories": len(stories), "part": args.part}, ensure_ascii=False)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m zixun.nlp.build", description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="what", required=True)
@@ -75,7 +116,14 @@ def main(argv: list[str] | None = None) -> int:
     tm.add_argument("--out", type=Path, default=None)
     tm.add_argument("--no-counts", action="store_true",
                     help="fit the weights only, with no string tables (how the built-in model is made)")
+    ow = sub.add_parser("order-weights", help="lead scorer of the reading-order stage from ordered stories")
+    ow.add_argument("files", nargs="+", type=Path)
+    ow.add_argument("--part", choices=("all", "even", "odd"), default="all", help="keep even/odd lines only")
+    ow.add_argument("--limit", type=int, default=6000, help="stories to learn from")
+    ow.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)
+    if args.what == "order-weights":
+        return order_weights(args)
     if args.what == "tags-model":
         return tags_model(args)
     if args.what == "summary-weights":

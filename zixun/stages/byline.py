@@ -283,7 +283,7 @@ def parse_byline(lines: list[str], position: str = "head") -> tuple[Byline, set[
     return b, used
 
 
-def _strip_credit(p: str) -> str:
+def strip_credit(p: str) -> str:
     """Cut a wire dateline at the start and a closing credit at the end of a paragraph."""
     m = _WIRE.match(p) or _BENBAO.match(p) or _XUN.match(p) or _PORTAL_XUN.match(p)
     if m and len(p) > len(m.group(0)) + 5:
@@ -390,5 +390,5 @@ def run(article: Article, page: Page) -> None:
     if not b.reporters and hints.get("meta_author") and not _SOFTWARE_AUTHOR.search(str(hints["meta_author"])):
         names = [x for x in re.split(r"[\s,，、]+", str(hints["meta_author"])) if x]
         b.reporters = [x for x in names if is_user_name(x) or is_cjk_name(x, strict=False)][:5]
-    article.paragraphs = [_strip_credit(p) for i, p in enumerate(paras) if i not in drop]
+    article.paragraphs = [strip_credit(p) for i, p in enumerate(paras) if i not in drop]
     article.byline = b
