@@ -283,3 +283,18 @@ def test_a_text_without_punctuation_costs_about_its_length() -> None:
     small = max(timed(unit * 500), 1e-3)
     # loose: 10x the text may cost ~10x; a per-word rescan of the clause would cost ~100x
     assert timed(unit * 5000) < 30 * small + 1.0
+
+
+
+@pytest.mark.parametrize(("opener", "time_word"), [("此后", "今年"), ("当时", "今年"), ("于是", "今年"),
+                                                  ("也就是说", "今年三月")])
+def test_a_sentence_that_leans_on_the_one_before_scores_below_its_plain_twin(opener: str, time_word: str) -> None:
+    """此后, 当时, 于是 … point back at a sentence the reader of the 提示 has not seen: the same
+    sentence opened by a plain time word (今年) scores higher."""
+    from zixun.nlp.spans import Span, score
+
+    text = "青禾电器的营销费用连年低于江城电器，毛利润多出四十亿元。"
+    leaning = Span(opener + "，" + text, 0, 0, 0, 1, True)
+    plain = Span(time_word + "，" + text, 0, 0, 0, 1, True)
+    score([leaning, plain], text, 120)
+    assert leaning.score < plain.score
