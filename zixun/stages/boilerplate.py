@@ -117,10 +117,10 @@ _PHOTO_CREDIT = re.compile(
 )
 
 
-# "相关新闻：<a related headline>新浪科技讯 北京时间11月8日上午消息，…": the link ran into the story
-# (the portals that write "<频道>讯" datelines name where the story starts)
 # Portals whose stories open with a "<portal><频道>讯" dateline (the byline stage reads it too)
 PORTALS = r"新浪|腾讯|騰訊|网易|網易|搜狐|凤凰|鳳凰|中新网|环球网|人民网|新华网|央视网"
+# "相关新闻：<a related headline>新浪科技讯 北京时间11月8日上午消息，…": the link ran into the story
+# (the portals that write "<频道>讯" datelines name where the story starts)
 _RELATED_LEAD = re.compile(
     r"^\s*(?:相关新闻|相關新聞|相关阅读|相關閱讀)\s*[:：].{2,80}?"
     rf"(?=(?:{PORTALS}|澎湃)[\u4e00-\u9fff]{{0,4}}(?:讯|訊)\s*"

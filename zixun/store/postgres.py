@@ -70,10 +70,8 @@ class PostgresStore(Store):
                         self.db.execute(stmt)
                 self.db.execute("INSERT INTO migrations VALUES (%s, %s)", (name, _now()))
                 applied.append(name)
-            if "0006_headline_search" in applied:
-                self._backfill_heads()
-            elif "0008_refold_traditional" in applied:
-                self._refold()
+            if "0006_headline_search" in applied or "0008_refold_traditional" in applied:
+                self._reindex_search()
             if "0007_group_members" in applied:
                 for r in self.db.execute("SELECT id, data FROM articles ORDER BY id").fetchall():
                     self._group(int(r["id"]), Article.from_dict(r["data"]))
@@ -99,15 +97,10 @@ class PostgresStore(Store):
         self.db.execute("INSERT INTO article_groups VALUES (%s, %s) ON CONFLICT (article_id) DO UPDATE"
                         " SET group_id = EXCLUDED.group_id", (article_id, group))
 
-    def _backfill_heads(self) -> None:
-        """Headline words for articles stored before migration 0006 (inside its transaction)."""
-        for r in self.db.execute("SELECT id, data FROM articles").fetchall():
-            title, _body, tags, _grams = index_fields(Article.from_dict(r["data"]))
-            self.db.execute("UPDATE articles SET heads = to_tsvector('simple', %s) WHERE id = %s",
-                            (title + " " + tags, r["id"]))
-
-    def _refold(self) -> None:
-        """Search columns of articles stored before migration 0008 (inside its transaction)."""
+    def _reindex_search(self) -> None:
+        """Search columns of the articles stored before migration 0006 (the headline words) or
+        0008 (the larger traditional-script fold), as ``upsert`` writes them (inside the
+        migration's transaction)."""
         for r in self.db.execute("SELECT id, data FROM articles").fetchall():
             fts, heads, folded = _search_text(Article.from_dict(r["data"]))
             self.db.execute("UPDATE articles SET fts = to_tsvector('simple', %s), heads = to_tsvector('simple', %s),"
